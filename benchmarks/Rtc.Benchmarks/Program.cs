@@ -1,0 +1,2 @@
+// PLACEHOLDER (foundation skeleton): the fan-out benchmark goes here.
+return 0;

@@ -1,0 +1,2 @@
+// PLACEHOLDER (foundation skeleton): the Lambda Runtime API loop goes here.
+return 0;

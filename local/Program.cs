@@ -1,0 +1,2 @@
+// PLACEHOLDER (foundation skeleton): the local gateway goes here.
+return 0;

@@ -1,0 +1,2 @@
+// PLACEHOLDER (foundation skeleton): the template program goes here.
+return 0;

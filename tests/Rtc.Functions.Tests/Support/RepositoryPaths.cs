@@ -1,0 +1,21 @@
+namespace Rtc.Functions.Tests.Support;
+
+/// <summary>Finds folders of this repository from a test's output folder.</summary>
+public static class RepositoryPaths
+{
+    /// <summary>The folder holding <c>RtcPulumi.sln</c>.</summary>
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "RtcPulumi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No RtcPulumi.sln above {AppContext.BaseDirectory}.");
+    }
+}
