@@ -1,2 +1,26 @@
-// PLACEHOLDER (foundation skeleton): the local gateway goes here.
+using Rtc.Local.Configuration;
+using Rtc.Local.Hosting;
+
+if (args.Contains("--help"))
+{
+    Console.WriteLine(GatewayOptionsParser.Usage);
+    return 0;
+}
+
+GatewayOptions options;
+try
+{
+    options = GatewayOptionsParser.Parse(args);
+}
+catch (InvalidOptionException exception)
+{
+    Console.Error.WriteLine($"error: {exception.Message}");
+    Console.Error.WriteLine("Run with --help for the accepted options.");
+    return 2;
+}
+
+await using var dependencies = await RealDependencies.CreateAsync(options);
+await using var gateway = await LocalGateway.StartAsync(options, dependencies.Value);
+StartupBanner.Write(Console.Out, gateway);
+await gateway.WaitForShutdownAsync();
 return 0;

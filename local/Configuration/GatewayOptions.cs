@@ -1,0 +1,59 @@
+namespace Rtc.Local.Configuration;
+
+/// <summary>How the local gateway runs. Every quota defaults to API Gateway's value.</summary>
+public sealed record GatewayOptions
+{
+    /// <summary>The default port, <c>3001</c>.</summary>
+    public const int DefaultPort = 3001;
+
+    /// <summary>The loopback port to listen on (<c>--port</c>). Default <see cref="DefaultPort"/>; 0 picks a free one.</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>The stage name in every path (<c>--stage</c>). Default <c>local</c>.</summary>
+    public string Stage { get; init; } = "local";
+
+    /// <summary>The region requests are signed for (<c>--region</c>). Default <c>us-east-1</c>.</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>The API id in events and GetConnection (<c>--api-id</c>). Default <c>localrtc01</c>.</summary>
+    public string ApiId { get; init; } = "localrtc01";
+
+    /// <summary>DynamoDB endpoint (<c>--dynamodb-endpoint</c>); null keeps connections in memory (the default).</summary>
+    public Uri? DynamoDbEndpoint { get; init; }
+
+    /// <summary>The connection table's name when DynamoDB is used (<c>--table</c>). Default <c>rtc-local-connections</c>.</summary>
+    public string TableName { get; init; } = "rtc-local-connections";
+
+    /// <summary>Whether management and invoke requests must carry a valid SigV4 signature. Default true (<c>--no-signature-check</c> turns it off).</summary>
+    public bool RequireSignature { get; init; } = true;
+
+    /// <summary>Largest accepted frame (<c>--max-frame-bytes</c>). Default 32 KB, API Gateway's frame quota.</summary>
+    public int MaxFrameBytes { get; init; } = 32 * 1024;
+
+    /// <summary>Largest accepted message, and largest PostToConnection body (<c>--max-message-bytes</c>). Default 128 KB.</summary>
+    public int MaxMessageBytes { get; init; } = 128 * 1024;
+
+    /// <summary>A connection with no message from its client for this long is closed (<c>--idle-timeout</c>). Default 10 minutes.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Every connection is closed after this long (<c>--max-duration</c>). Default 2 hours.</summary>
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>New connections accepted per second, with an equal burst (<c>--connect-rate</c>). Default 500.</summary>
+    public int ConnectRatePerSecond { get; init; } = 500;
+
+    /// <summary>How long one function invocation may run (<c>--invoke-timeout</c>). Default 30 seconds.</summary>
+    public TimeSpan InvokeTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Faults injected into the management API. Default none.</summary>
+    public FaultOptions Faults { get; init; } = new();
+
+    /// <summary>
+    /// When true (<c>--abrupt-drop</c>), a socket that vanishes without a close frame is forgotten without
+    /// <c>$disconnect</c>, as when API Gateway's best-effort <c>$disconnect</c> is lost. Default false.
+    /// </summary>
+    public bool AbruptDrop { get; init; }
+
+    /// <summary>Whether <c>$connect</c> runs the authorizer (<c>--auth</c>): <c>none</c> (default) or <c>jwt</c>.</summary>
+    public string Auth { get; init; } = AuthModes.None;
+}

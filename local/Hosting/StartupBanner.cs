@@ -1,0 +1,39 @@
+using Rtc.Functions.Runtime;
+using Rtc.Local.Configuration;
+
+namespace Rtc.Local.Hosting;
+
+/// <summary>What the gateway prints once it listens: where to connect, how to publish, and the credentials to paste.</summary>
+public static class StartupBanner
+{
+    /// <summary>Writes the banner for <paramref name="gateway"/> to <paramref name="output"/>.</summary>
+    public static void Write(TextWriter output, LocalGateway gateway)
+    {
+        var options = gateway.Options;
+        var storage = options.DynamoDbEndpoint is { } endpoint ? $"DynamoDB at {endpoint}, table {options.TableName}" : "in memory";
+        var connectExample = options.Auth == AuthModes.Jwt
+            ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'"
+            : $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'";
+        output.WriteLine($$$"""
+            RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, auth {{{options.Auth}}}
+              WebSocket URL:        {{{gateway.WebSocketUri}}}
+              Management endpoint:  {{{gateway.ManagementEndpoint}}}   (POST/GET/DELETE /{{{options.Stage}}}/@connections/{connectionId})
+              Lambda endpoint:      {{{gateway.BaseUri}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})
+
+            Local credentials (paste into your shell):
+            export AWS_ACCESS_KEY_ID={{{LocalCredentials.AccessKeyId}}}
+            export AWS_SECRET_ACCESS_KEY={{{LocalCredentials.SecretAccessKey}}}
+            export AWS_DEFAULT_REGION={{{options.Region}}}
+
+            Try it:
+              {{{connectExample}}}
+              aws lambda invoke --endpoint-url {{{gateway.BaseUri}}} --function-name publisher --cli-binary-format raw-in-base64-out \
+                --payload '{"userId":"alice","message":{"text":"hello"}}' /dev/stdout
+              aws apigatewaymanagementapi post-to-connection --endpoint-url {{{gateway.ManagementEndpoint}}} \
+                --cli-binary-format raw-in-base64-out --connection-id '<connectionId>' --data 'hello'
+
+            Press Ctrl+C to stop.
+            """);
+        output.Flush();
+    }
+}

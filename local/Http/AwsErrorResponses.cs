@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Rtc.Local.Json;
+
+namespace Rtc.Local.Http;
+
+/// <summary>Writes error answers the way AWS services do: a status, <c>x-amzn-ErrorType</c>, and a small JSON body.</summary>
+public static class AwsErrorResponses
+{
+    /// <summary>The header AWS clients classify errors by.</summary>
+    public const string ErrorTypeHeader = "x-amzn-ErrorType";
+
+    /// <summary>Answers <paramref name="status"/> with <paramref name="errorType"/> and, unless null, <c>{"message"}</c>.</summary>
+    public static Task WriteAsync(HttpContext http, int status, string errorType, string? message, CancellationToken cancellationToken = default)
+    {
+        http.Response.StatusCode = status;
+        http.Response.Headers[ErrorTypeHeader] = errorType;
+        http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        return message is null
+            ? Task.CompletedTask
+            : WriteJsonAsync(http, new GatewayMessage(message), cancellationToken);
+    }
+
+    /// <summary>Writes <paramref name="value"/> as the JSON body.</summary>
+    public static Task WriteJsonAsync(HttpContext http, GatewayMessage value, CancellationToken cancellationToken = default)
+    {
+        http.Response.ContentType = "application/json";
+        return http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(value, LocalJsonContext.Default.GatewayMessage), cancellationToken).AsTask();
+    }
+}

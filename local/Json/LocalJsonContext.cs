@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Rtc.Local.Json;
+
+/// <summary>Source-generated JSON for the gateway's own answers.</summary>
+[JsonSerializable(typeof(GatewayMessage))]
+[JsonSerializable(typeof(ConnectionDescription))]
+[JsonSerializable(typeof(FunctionError))]
+[JsonSerializable(typeof(LambdaServiceError))]
+public sealed partial class LocalJsonContext : JsonSerializerContext;

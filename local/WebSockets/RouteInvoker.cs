@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Rtc.Functions.Contracts;
+using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
+using Rtc.Local.Hosting;
+
+namespace Rtc.Local.WebSockets;
+
+/// <summary>Sends a route's proxy event to the connections function (every route's integration) and logs the route.</summary>
+public sealed class RouteInvoker(FunctionInvoker invoker, FunctionLogger logger)
+{
+    /// <summary>Invokes the connections function with <paramref name="request"/>.</summary>
+    public async Task<InvocationOutcome> InvokeAsync(WebSocketRequest request, CancellationToken cancellationToken = default)
+    {
+        var outcome = await invoker.InvokeAsync(
+            HandlerCatalog.Connections, JsonSerializer.Serialize(request, ContractsJsonContext.Default.WebSocketRequest), cancellationToken);
+        logger.Write("INFO", "route", ("route", request.RequestContext.RouteKey), ("connectionId", request.RequestContext.ConnectionId),
+            ("outcome", outcome.Succeeded ? "invoked" : outcome.ErrorType));
+        return outcome;
+    }
+}
