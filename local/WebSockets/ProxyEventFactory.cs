@@ -99,7 +99,8 @@ public sealed class ProxyEventFactory(string stage, string apiId, TimeProvider c
     private WebSocketRequestContext Context(
         ConnectionFacts facts, string routeKey, string? messageId = null, int? disconnectStatusCode = null, string? disconnectReason = null)
     {
-        var now = clock.GetUtcNow();
+        // The handshake is the request that opens the connection: both carry the same instant.
+        var now = routeKey == WebSocketRoutes.Connect ? facts.ConnectedAt : clock.GetUtcNow();
         return new WebSocketRequestContext
         {
             RouteKey = routeKey,

@@ -1,0 +1,74 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace Rtc.Local.Tests.Support;
+
+/// <summary>Helpers over <see cref="ClientWebSocket"/> with deadlines, so no test waits forever.</summary>
+public static class WebSocketClient
+{
+    /// <summary>How long a test waits for anything from the gateway.</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>Opens a connection to <paramref name="uri"/>.</summary>
+    public static async Task<ClientWebSocket> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        configure?.Invoke(socket.Options);
+        using var deadline = new CancellationTokenSource(WaitLimit);
+        await socket.ConnectAsync(uri, deadline.Token);
+        return socket;
+    }
+
+    /// <summary>The HTTP status of a refused handshake.</summary>
+    public static async Task<int> RefusedStatusAsync(Uri uri)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        using var deadline = new CancellationTokenSource(WaitLimit);
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(uri, deadline.Token));
+        return (int)socket.HttpStatusCode;
+    }
+
+    /// <summary>Sends one text message.</summary>
+    public static Task SendTextAsync(this ClientWebSocket socket, string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    /// <summary>Receives one whole message (or the close frame) within the deadline.</summary>
+    public static async Task<(WebSocketMessageType Type, byte[] Data)> ReceiveMessageAsync(this ClientWebSocket socket)
+    {
+        using var deadline = new CancellationTokenSource(WaitLimit);
+        using var message = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, deadline.Token);
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
+            {
+                return (result.MessageType, message.ToArray());
+            }
+        }
+    }
+
+    /// <summary>Receives one text message within the deadline.</summary>
+    public static async Task<string> ReceiveTextAsync(this ClientWebSocket socket)
+    {
+        var (type, data) = await socket.ReceiveMessageAsync();
+        Assert.Equal(WebSocketMessageType.Text, type);
+        return Encoding.UTF8.GetString(data);
+    }
+
+    /// <summary>Reads until the gateway's close frame and returns its status.</summary>
+    public static async Task<WebSocketCloseStatus?> ReceiveCloseAsync(this ClientWebSocket socket)
+    {
+        while (true)
+        {
+            var (type, _) = await socket.ReceiveMessageAsync();
+            if (type == WebSocketMessageType.Close)
+            {
+                return socket.CloseStatus;
+            }
+        }
+    }
+}
