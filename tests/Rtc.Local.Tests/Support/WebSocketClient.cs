@@ -59,7 +59,7 @@ public static class WebSocketClient
         return Encoding.UTF8.GetString(data);
     }
 
-    /// <summary>Reads until the gateway's close frame and returns its status.</summary>
+    /// <summary>Reads until the gateway's close frame, answers it as browsers do, and returns its status.</summary>
     public static async Task<WebSocketCloseStatus?> ReceiveCloseAsync(this ClientWebSocket socket)
     {
         while (true)
@@ -67,7 +67,9 @@ public static class WebSocketClient
             var (type, _) = await socket.ReceiveMessageAsync();
             if (type == WebSocketMessageType.Close)
             {
-                return socket.CloseStatus;
+                var status = socket.CloseStatus;
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+                return status;
             }
         }
     }
