@@ -5,7 +5,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal.Auth;
 using Amazon.Util;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
+using Rtc.Local.Http;
 
 namespace Rtc.Local.Signing;
 
@@ -83,10 +83,7 @@ public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, st
 
     private static string? CanonicalRequest(HttpRequest request, string signedHeaders, string bodyHash)
     {
-        var rawTarget = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
-        var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
-        var rawQuery = queryStart < 0 ? "" : rawTarget[(queryStart + 1)..];
+        var (rawPath, rawQuery) = RawPath.Split(request.HttpContext);
 
         var builder = new StringBuilder();
         builder.Append(request.Method).Append('\n');
