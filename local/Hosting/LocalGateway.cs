@@ -10,6 +10,7 @@ using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
+using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
 using Rtc.Local.Connections;
 using Rtc.Local.Faults;
@@ -90,7 +91,8 @@ public sealed class LocalGateway : IAsyncDisposable
             AutoReplenishment = true,
         });
         var webSockets = new WebSocketEndpoint(
-            registry, events, routes, new ConnectionPump(options, registry, events, routes, clock, logger), connectLimiter);
+            registry, events, routes, new ConnectionPump(options, registry, events, routes, clock, logger), connectLimiter,
+            options.Auth == AuthModes.Jwt ? new ConnectAuthorizer(invoker, options.Region, clock, logger) : null);
         var management = new ManagementEndpoint(options, registry, verifier, new FaultInjector(options.Faults, clock), logger);
         var invoke = new InvokeEndpoint(options, invoker, verifier, logger);
 

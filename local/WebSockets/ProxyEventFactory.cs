@@ -32,14 +32,14 @@ public sealed class ProxyEventFactory(string stage, string apiId, TimeProvider c
         string? UserAgent,
         Dictionary<string, JsonElement>? Authorizer);
 
-    /// <summary>The facts of a connection being opened by <paramref name="http"/>.</summary>
-    public ConnectionFacts FactsOf(HttpContext http, Dictionary<string, JsonElement>? authorizer = null) => new(
+    /// <summary>The facts of a connection being opened by <paramref name="http"/> (no authorizer context yet).</summary>
+    public ConnectionFacts FactsOf(HttpContext http) => new(
         ApiGatewayIds.Next(),
         clock.GetUtcNow(),
         http.Request.Host.Value ?? "127.0.0.1",
         http.Connection.RemoteIpAddress?.ToString(),
         http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-        authorizer);
+        Authorizer: null);
 
     /// <summary>The <c>$connect</c> event: headers, query parameters (only when present) and the request context.</summary>
     public WebSocketRequest Connect(HttpContext http, ConnectionFacts facts)

@@ -2,21 +2,24 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Contracts;
+using Rtc.Local.Authorization;
 using Rtc.Local.Connections;
 using Rtc.Local.Http;
 
 namespace Rtc.Local.WebSockets;
 
 /// <summary>
-/// <c>ws://127.0.0.1:N/{stage}</c>: runs <c>$connect</c> before answering the upgrade, as API Gateway does, so a
-/// non-2xx integration answer refuses the handshake with that status; then hands the socket to the pump.
+/// <c>ws://127.0.0.1:N/{stage}</c>: runs the authorizer (when configured) and <c>$connect</c> before answering the
+/// upgrade, as API Gateway does, so a refusal or a non-2xx integration answer refuses the handshake with that
+/// status; then hands the socket to the pump.
 /// </summary>
 public sealed class WebSocketEndpoint(
     ConnectionRegistry registry,
     ProxyEventFactory events,
     RouteInvoker routes,
     ConnectionPump pump,
-    RateLimiter connectLimiter)
+    RateLimiter connectLimiter,
+    ConnectAuthorizer? authorizer)
 {
     private const string SubProtocolHeader = "Sec-WebSocket-Protocol";
 
@@ -31,6 +34,18 @@ public sealed class WebSocketEndpoint(
         }
 
         var facts = events.FactsOf(http);
+        if (authorizer is not null)
+        {
+            var decision = await authorizer.AuthorizeAsync(events.Connect(http, facts), http.RequestAborted);
+            if (decision.RefusalStatus is { } refusal)
+            {
+                http.Response.StatusCode = refusal;
+                return;
+            }
+
+            facts = facts with { Authorizer = decision.Context };
+        }
+
         var outcome = await routes.InvokeAsync(events.Connect(http, facts), http.RequestAborted);
         var response = outcome.Succeeded ? ParseResponse(outcome.Response) : null;
         if (response is null)
