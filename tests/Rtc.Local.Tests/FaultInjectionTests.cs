@@ -1,5 +1,6 @@
 using System.Net;
 using Rtc.Functions.Routing;
+using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Tests.Support;
 
@@ -29,14 +30,16 @@ public sealed class FaultInjectionTests
     public async Task AbruptDropModeForgetsASocketWithoutDisconnect()
     {
         var connections = new RecordingConnectionsHandler();
-        await using var gateway = await TestGateway.StartAsync(connections, TestGateway.Options with { RequireSignature = false, AbruptDrop = true });
+        var log = new SignallingWriter("connection dropped without $disconnect");
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Options with { RequireSignature = false, AbruptDrop = true },
+            new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections }, log);
         var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
         var connectionId = (await connections.NextAsync(WebSocketRoutes.Connect)).RequestContext.ConnectionId!;
         using var http = new HttpClient();
 
         socket.Abort();
         socket.Dispose();
-        await Eventually.HoldsAsync(() => Task.FromResult(gateway.Connections.Count == 0), "the gateway forgets the dropped socket");
+        await log.Seen.WaitAsync(WebSocketClient.WaitLimit);
         using var response = await http.PostAsync(gateway.ManagementEndpoint + "/@connections/" + Uri.EscapeDataString(connectionId), new StringContent("x"));
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
