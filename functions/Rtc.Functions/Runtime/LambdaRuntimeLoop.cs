@@ -36,7 +36,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         {
             var error = RuntimeError.From(exception);
             logger.Write("ERROR", "init failed", ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage));
-            await runtimeApi.PostInitErrorAsync(error, cancellationToken);
+            await runtimeApi.PostInitErrorAsync(error, CancellationToken.None);
             return InitFailedExitCode;
         }
 
@@ -72,7 +72,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: Lambda reports the unfinished invocation itself.
-            throw;
+            return;
         }
         catch (Exception exception)
         {
@@ -81,11 +81,12 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
                 : RuntimeError.From(exception);
             logger.Write("ERROR", "invocation failed",
                 ("requestId", context.RequestId), ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage));
-            await runtimeApi.PostInvocationErrorAsync(context.RequestId, error, cancellationToken);
+            // A finished invocation's result is posted even during shutdown, so it is not lost.
+            await runtimeApi.PostInvocationErrorAsync(context.RequestId, error, CancellationToken.None);
             return;
         }
 
-        await runtimeApi.PostResponseAsync(context.RequestId, responseJson, cancellationToken);
+        await runtimeApi.PostResponseAsync(context.RequestId, responseJson, CancellationToken.None);
     }
 
     private CancellationTokenSource DeadlineSource(DateTimeOffset deadline)
