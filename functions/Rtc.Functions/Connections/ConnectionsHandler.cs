@@ -101,7 +101,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
         return request;
     }
 
-    private void Log(string level, WebSocketRequest request, InvocationContext context, string? userId, string outcome, long started, (string, object?) detail)
+    private void Log(string level, WebSocketRequest request, InvocationContext context, string? userId, string outcome, long started, (string Name, object? Value) detail)
     {
         var requestContext = request.RequestContext;
         var fields = new List<(string Name, object? Value)>
@@ -113,7 +113,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
             ("outcome", outcome),
             ("durationMs", clock.GetElapsedTime(started).TotalMilliseconds),
         };
-        if (detail.Item2 is not null)
+        if (detail.Value is not null)
         {
             fields.Add(detail);
         }

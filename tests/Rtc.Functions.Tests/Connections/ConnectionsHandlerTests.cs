@@ -101,6 +101,29 @@ public sealed class ConnectionsHandlerTests
     }
 
     [Fact]
+    public async Task ConnectOfferingRtcAloneInALowerCaseHeaderIsAnsweredWithRtc()
+    {
+        var harness = new ConnectionsHandlerHarness();
+
+        var response = await harness.InvokeAsync(EventFiles.ReadWith("connect-with-query.json", json =>
+            json["headers"]!.AsObject()["sec-websocket-protocol"] = "rtc"));
+
+        Assert.Equal("rtc", response.Headers?["Sec-WebSocket-Protocol"]);
+    }
+
+    [Fact]
+    public async Task ConnectOfferingOnlyOtherSubprotocolsAcceptsNone()
+    {
+        var harness = new ConnectionsHandlerHarness();
+
+        var response = await harness.InvokeAsync(EventFiles.ReadWith("connect-with-query.json", json =>
+            json["headers"]!.AsObject()["Sec-WebSocket-Protocol"] = "graphql-ws, rtc-v2"));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Null(response.Headers);
+    }
+
+    [Fact]
     public async Task ConnectOfferingNoSubprotocolGetsNoProtocolHeader()
     {
         var harness = new ConnectionsHandlerHarness();
