@@ -1,4 +1,5 @@
 using Rtc.Functions.Composition;
+using Rtc.Functions.Connections;
 
 namespace Rtc.Functions.Runtime;
 
@@ -20,8 +21,10 @@ public static class HandlerCatalog
     /// <summary>Builds the named handler; an unknown or missing name throws, naming the allowed values.</summary>
     public static IInvocationHandler Create(string? name, FunctionServices services) => name switch
     {
+        Connections => ConnectionsHandler.Create(services),
         // PLACEHOLDER (foundation skeleton): each issue wires its handler here.
-        Connections or Publisher or Authorizer => throw new NotImplementedException(name),
+        Publisher => throw new NotImplementedException(name),
+        Authorizer => throw new NotImplementedException(name),
         _ => throw new InvalidOperationException(
             $"RTC_HANDLER is {(name is null ? "not set" : $"'{name}'")}; allowed values: {string.Join(", ", Names)}."),
     };

@@ -1,9 +1,129 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Rtc.Functions.Configuration;
 
 namespace Rtc.Functions.Storage;
 
-// PLACEHOLDER (foundation skeleton): replaced by the DynamoDB implementation.
-public sealed class DynamoDbConnectionStore
+/// <summary>
+/// The connection table in DynamoDB, through the low-level client and the attributes of
+/// <see cref="ConnectionTableSchema"/>.
+/// </summary>
+/// <param name="client">The DynamoDB client; the caller owns it.</param>
+/// <param name="tableName">The connection table.</param>
+/// <param name="queryPageSize">Items per Query page of <see cref="ListConnectionIdsAsync"/>; null (default) lets
+/// DynamoDB fill each page up to 1 MB. Tests set it small to exercise paging.</param>
+public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string tableName, int? queryPageSize = null) : IConnectionStore
 {
-    public static IConnectionStore FromEnvironment(IFunctionEnvironment environment) => throw new NotImplementedException();
+    private const string KeyName = "#connection_id";
+    private const string UserName = "#user_id";
+    private const string UserValue = ":user_id";
+
+    /// <summary>
+    /// A store on <c>TABLE_NAME</c> with the SDK's default client: region and credentials from the Lambda
+    /// environment, and the endpoint from the SDK's standard <c>AWS_ENDPOINT_URL_DYNAMODB</c> (or
+    /// <c>AWS_ENDPOINT_URL</c>) when set, which the SDK reads itself. Throws, naming the variable, when
+    /// <c>TABLE_NAME</c> is unset.
+    /// </summary>
+    public static DynamoDbConnectionStore FromEnvironment(IFunctionEnvironment environment)
+    {
+        var tableName = environment.Get(EnvironmentVariables.TableName)
+            ?? throw new InvalidOperationException($"{EnvironmentVariables.TableName} is not set: the connections table's name is required.");
+        // Lives as long as the process, like the Lambda execution environment it serves.
+        return new DynamoDbConnectionStore(new AmazonDynamoDBClient(), tableName);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AddAsync(Connection connection, CancellationToken cancellationToken = default)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [ConnectionTableSchema.ConnectionIdAttribute] = new() { S = connection.ConnectionId },
+            [ConnectionTableSchema.UserIdAttribute] = new() { S = connection.UserId },
+            [ConnectionTableSchema.ConnectedAtAttribute] = Number(connection.ConnectedAt.ToUnixTimeMilliseconds()),
+            [ConnectionTableSchema.ExpiresAtAttribute] = Number(connection.ExpiresAt.ToUnixTimeSeconds()),
+        };
+        // DynamoDB refuses empty strings only in keys, but an absent attribute says "unknown" more plainly.
+        if (!string.IsNullOrEmpty(connection.SourceIp))
+        {
+            item[ConnectionTableSchema.SourceIpAttribute] = new AttributeValue { S = connection.SourceIp };
+        }
+
+        if (!string.IsNullOrEmpty(connection.UserAgent))
+        {
+            item[ConnectionTableSchema.UserAgentAttribute] = new AttributeValue { S = connection.UserAgent };
+        }
+
+        try
+        {
+            await client.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = item,
+                ConditionExpression = $"attribute_not_exists({KeyName})",
+                ExpressionAttributeNames = new Dictionary<string, string> { [KeyName] = ConnectionTableSchema.ConnectionIdAttribute },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(connectionId) }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Connection?> GetAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        var response = await client.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Key(connectionId),
+            ConsistentRead = true,
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? ToConnection(item) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var ids = new List<string>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var response = await client.QueryAsync(new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = ConnectionTableSchema.UserIdIndex,
+                KeyConditionExpression = $"{UserName} = {UserValue}",
+                ExpressionAttributeNames = new Dictionary<string, string> { [UserName] = ConnectionTableSchema.UserIdAttribute },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [UserValue] = new() { S = userId } },
+                ProjectionExpression = ConnectionTableSchema.ConnectionIdAttribute,
+                Limit = queryPageSize,
+                ExclusiveStartKey = startKey,
+            }, cancellationToken);
+            ids.AddRange((response.Items ?? []).Select(item => item[ConnectionTableSchema.ConnectionIdAttribute].S));
+            // SDK v4 leaves collections null when DynamoDB sends none; either way there are no more pages.
+            startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+
+        return ids;
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string connectionId) =>
+        new() { [ConnectionTableSchema.ConnectionIdAttribute] = new AttributeValue { S = connectionId } };
+
+    private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+
+    private static Connection ToConnection(Dictionary<string, AttributeValue> item) => new(
+        item[ConnectionTableSchema.ConnectionIdAttribute].S,
+        item[ConnectionTableSchema.UserIdAttribute].S,
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(item[ConnectionTableSchema.ConnectedAtAttribute].N, CultureInfo.InvariantCulture)),
+        DateTimeOffset.FromUnixTimeSeconds(long.Parse(item[ConnectionTableSchema.ExpiresAtAttribute].N, CultureInfo.InvariantCulture)),
+        item.TryGetValue(ConnectionTableSchema.SourceIpAttribute, out var sourceIp) ? sourceIp.S : null,
+        item.TryGetValue(ConnectionTableSchema.UserAgentAttribute, out var userAgent) ? userAgent.S : null);
 }

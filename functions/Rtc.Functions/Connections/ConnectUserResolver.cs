@@ -1,0 +1,48 @@
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Contracts;
+
+namespace Rtc.Functions.Connections;
+
+/// <summary>
+/// Decides who a <c>$connect</c> belongs to. This is the authorisation seam: with <see cref="AuthMode.Jwt"/> the
+/// user comes only from the verified token (the authorizer's <c>principalId</c>), never from the client.
+/// </summary>
+public sealed class ConnectUserResolver(AuthMode mode)
+{
+    /// <summary>The query parameter that names the user when authorisation is off.</summary>
+    public const string UserIdQueryParameter = "user_id";
+
+    /// <summary>The longest user id accepted, in characters.</summary>
+    public const int MaxUserIdLength = 256;
+
+    /// <summary>The mode in force.</summary>
+    public AuthMode Mode => mode;
+
+    /// <summary>
+    /// The handshake status when no user can be found: 401 when a token is required (the authorizer let no
+    /// principal through), 400 when the client simply left out <c>user_id</c>.
+    /// </summary>
+    public int MissingUserStatus => mode == AuthMode.Jwt ? 401 : 400;
+
+    /// <summary>Reads <c>RTC_AUTH</c>: <c>none</c> (default) or <c>jwt</c>; anything else throws, naming both.</summary>
+    public static ConnectUserResolver FromEnvironment(IFunctionEnvironment environment) =>
+        new(environment.Get(EnvironmentVariables.AuthMode) switch
+        {
+            null or "none" => AuthMode.None,
+            "jwt" => AuthMode.Jwt,
+            var other => throw new InvalidOperationException(
+                $"{EnvironmentVariables.AuthMode} is '{other}'; allowed values: none, jwt."),
+        });
+
+    /// <summary>The connecting user's id as given (not yet validated), or null when there is none.</summary>
+    public string? UserOf(WebSocketRequest request)
+    {
+        var principal = request.RequestContext.AuthorizerPrincipalId;
+        if (mode == AuthMode.Jwt || !string.IsNullOrEmpty(principal))
+        {
+            return principal;
+        }
+
+        return request.QueryStringParameters is { } query && query.TryGetValue(UserIdQueryParameter, out var userId) ? userId : null;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Rtc.Functions.Runtime;
+
+/// <summary>
+/// The Lambda Runtime API, as the loop speaks it: behind an interface so tests drive the loop without a process
+/// or a network.
+/// </summary>
+public interface IRuntimeApi
+{
+    /// <summary><c>GET /runtime/invocation/next</c>: waits for the next event.</summary>
+    Task<RuntimeInvocation> GetNextInvocationAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /runtime/invocation/{requestId}/response</c>.</summary>
+    Task PostResponseAsync(string requestId, string responseJson, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /runtime/invocation/{requestId}/error</c>.</summary>
+    Task PostInvocationErrorAsync(string requestId, RuntimeError error, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /runtime/init/error</c>: the function could not start.</summary>
+    Task PostInitErrorAsync(RuntimeError error, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,70 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Runtime;
+using Rtc.Functions.Tests.Support;
+
+namespace Rtc.Functions.Tests.Runtime;
+
+/// <summary>
+/// The Lambda Runtime API on loopback: hands out queued events on <c>next</c> (holding the request open until one
+/// is queued, as Lambda does) and records every post.
+/// </summary>
+public sealed class FakeRuntimeApi : IAsyncDisposable
+{
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
+    private readonly Channel<(string RequestId, string EventJson, string? TraceId, DateTimeOffset Deadline)> events = Channel.CreateUnbounded<(string, string, string?, DateTimeOffset)>();
+    private readonly Channel<RuntimePost> posts = Channel.CreateUnbounded<RuntimePost>();
+    private LoopbackHttpServer server = null!;
+
+    /// <summary>The value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
+    public string HostAndPort => server.HostAndPort;
+
+    /// <summary>Starts the fake on a free loopback port.</summary>
+    public static async Task<FakeRuntimeApi> StartAsync()
+    {
+        var fake = new FakeRuntimeApi();
+        fake.server = await LoopbackHttpServer.StartAsync(fake.HandleAsync);
+        return fake;
+    }
+
+    /// <summary>Queues an event for the function's next <c>next</c> call.</summary>
+    public void Enqueue(string requestId, string eventJson, string? traceId = null, DateTimeOffset? deadline = null) =>
+        events.Writer.TryWrite((requestId, eventJson, traceId, deadline ?? DateTimeOffset.UtcNow.AddMinutes(5)));
+
+    /// <summary>The next post the function made, waiting for it.</summary>
+    public async Task<RuntimePost> NextPostAsync() => await posts.Reader.ReadAsync().AsTask().WaitAsync(WaitLimit);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Method == "GET" && request.Path == "/2018-06-01/runtime/invocation/next")
+        {
+            var (requestId, eventJson, traceId, deadline) = await events.Reader.ReadAsync(context.RequestAborted);
+            context.Response.Headers[RuntimeApiHeaders.RequestId] = requestId;
+            context.Response.Headers[RuntimeApiHeaders.DeadlineMs] = deadline.ToUnixTimeMilliseconds().ToString();
+            context.Response.Headers[RuntimeApiHeaders.InvokedFunctionArn] = "arn:aws:lambda:us-east-1:123456789012:function:rtc-dev-connections";
+            if (traceId is not null)
+            {
+                context.Response.Headers[RuntimeApiHeaders.TraceId] = traceId;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(eventJson);
+            return;
+        }
+
+        if (request.Method == "POST")
+        {
+            var body = await new StreamReader(request.Body).ReadToEndAsync();
+            var errorType = request.Headers.TryGetValue(RuntimeApiHeaders.FunctionErrorType, out var value) ? value.ToString() : null;
+            posts.Writer.TryWrite(new RuntimePost(request.Path.Value!, body, errorType));
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+    }
+}

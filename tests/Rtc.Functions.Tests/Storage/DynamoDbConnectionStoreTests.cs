@@ -1,0 +1,48 @@
+using Amazon.DynamoDBv2.Model;
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Storage;
+using Rtc.Functions.Tests.Support;
+
+namespace Rtc.Functions.Tests.Storage;
+
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbConnectionStoreTests(DynamoDbLocal dynamo) : ConnectionStoreContract
+{
+    private string tableName = "";
+
+    protected override async Task<IConnectionStore> CreateStoreAsync(int pageSize = 100)
+    {
+        tableName = await dynamo.CreateConnectionTableAsync();
+        return new DynamoDbConnectionStore(dynamo.Client, tableName, pageSize);
+    }
+
+    [Fact]
+    public async Task TheRowHoldsTheTableAttributesWithConnectionTimeInMillisecondsAndExpiryInSeconds()
+    {
+        var store = await CreateStoreAsync();
+        var connectedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
+        await store.AddAsync(new Connection("conn-1=", "alice", connectedAt, connectedAt + ConnectionTableSchema.RowLifetime, "203.0.113.17", "Mozilla/5.0"));
+
+        var item = (await dynamo.Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = new() { [ConnectionTableSchema.ConnectionIdAttribute] = new AttributeValue { S = "conn-1=" } },
+        })).Item;
+
+        Assert.Equal("alice", item[ConnectionTableSchema.UserIdAttribute].S);
+        Assert.Equal("1795867547123", item[ConnectionTableSchema.ConnectedAtAttribute].N);
+        Assert.Equal("1795875047", item[ConnectionTableSchema.ExpiresAtAttribute].N);
+        Assert.Equal("203.0.113.17", item[ConnectionTableSchema.SourceIpAttribute].S);
+        Assert.Equal("Mozilla/5.0", item[ConnectionTableSchema.UserAgentAttribute].S);
+    }
+
+    [Fact]
+    public void CreatingFromAnEnvironmentWithoutTableNameFailsNamingTheVariable()
+    {
+        var environment = new DictionaryEnvironment(new Dictionary<string, string?>());
+
+        var error = Assert.Throws<InvalidOperationException>(() => DynamoDbConnectionStore.FromEnvironment(environment));
+
+        Assert.Contains(EnvironmentVariables.TableName, error.Message);
+    }
+}
