@@ -40,6 +40,8 @@ stub.Reset();
 var concurrentTimes = new List<double>();
 var concurrentLost = 0;
 var maxInFlight = 0;
+var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
 for (var run = 0; run < runs; run++)
 {
     var stopwatch = Stopwatch.StartNew();
@@ -50,6 +52,8 @@ for (var run = 0; run < runs; run++)
     stub.Reset();
 }
 
+process.Refresh();
+var cpuPerRun = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
 var sequential = Stopwatch.StartNew();
 var message = "{\"type\":\"notification\",\"text\":\"benchmark fan-out\"}"u8.ToArray();
 foreach (var connectionId in await store.ListConnectionIdsAsync(UserId))
@@ -74,6 +78,7 @@ Console.WriteLine(string.Create(invariant, $"| sequential loop (original design)
 Console.WriteLine(string.Create(invariant, $"| speed-up (sequential / publisher median) | {sequentialMs / median:F1}x |"));
 Console.WriteLine(string.Create(invariant, $"| floor N x latency / concurrency | {floor:F1} ms |"));
 Console.WriteLine(string.Create(invariant, $"| publisher median / floor | {median / floor:F2}x |"));
+Console.WriteLine(string.Create(invariant, $"| CPU time per publisher run (client and stub, all threads) | {cpuPerRun:F0} ms |"));
 Console.WriteLine(string.Create(invariant, $"| most posts in flight (measured at the stub) | {maxInFlight} |"));
 Console.WriteLine(string.Create(invariant, $"| messages lost (publisher runs / sequential) | {concurrentLost} / {sequentialLost} |"));
 return concurrentLost == 0 && sequentialLost == 0 ? 0 : 1;

@@ -26,7 +26,7 @@ public sealed class ManagementApiClient : IManagementApi
     /// <param name="baseUri">The stage's base URL: <c>https://{domain}/{stage}</c>, or a local gateway's <c>http://127.0.0.1:N/stage</c>.</param>
     /// <param name="region">The region in the signature's credential scope.</param>
     /// <param name="credentials">Where signing credentials come from (a session token is sent and signed).</param>
-    /// <param name="clock">The signing clock; the system clock unless given.</param>
+    /// <param name="clock">The clock signatures are dated by; the system clock unless given.</param>
     /// <param name="requestTimeout">Per-call timeout; <see cref="DefaultRequestTimeout"/> unless given.</param>
     public ManagementApiClient(
         HttpClient httpClient,
@@ -94,8 +94,8 @@ public sealed class ManagementApiClient : IManagementApi
         HttpMethod method, string connectionId, byte[]? body, bool readDetails, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
-        using var timeout = new CancellationTokenSource(requestTimeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        linked.CancelAfter(requestTimeout);
         try
         {
             var identity = await credentials.GetCredentialsAsync();
