@@ -18,9 +18,6 @@ internal sealed class ExecuteApiRequestSigner(Uri baseUri, string region)
     private readonly AWS4Signer signer = new();
     private readonly Uri endpoint = new(baseUri.AbsoluteUri.TrimEnd('/'));
 
-    /// <summary>The configuration the SDK's credential resolution is given.</summary>
-    public IClientConfig Config => config;
-
     /// <summary>A signed request for one connection; <paramref name="body"/> is null for GET and DELETE.</summary>
     public HttpRequestMessage Create(HttpMethod method, string connectionId, byte[]? body, ImmutableCredentials credentials, DateTime signedAt)
     {

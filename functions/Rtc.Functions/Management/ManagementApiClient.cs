@@ -54,6 +54,7 @@ public sealed class ManagementApiClient : IManagementApi
     public static IManagementApi FromEnvironment(IFunctionEnvironment environment)
     {
         var endpoint = ManagementEndpoint.FromEnvironment(environment);
+        // One client for the life of the execution environment, so connections to API Gateway are reused.
         var httpClient = new HttpClient(CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         return new ManagementApiClient(httpClient, endpoint.BaseUri, endpoint.Region, new DefaultChainCredentials(new SigningClientConfig(endpoint.Region)));
     }
