@@ -68,10 +68,8 @@ internal sealed class MessageFanOut(
                     return;
             }
 
-            var retryable = last.Outcome == ManagementOutcome.Throttled
-                || (last.Outcome == ManagementOutcome.Failed && last.StatusCode is null or >= 500);
-            var delay = backoff.DelayBefore(attempt);
-            if (!retryable || attempt >= options.MaxAttempts || clock.GetUtcNow() + delay >= stopAt)
+            var delay = IsRetryable(last) && attempt < options.MaxAttempts ? backoff.DelayBefore(attempt) : (TimeSpan?)null;
+            if (delay is null || clock.GetUtcNow() + delay >= stopAt)
             {
                 tally.CountFailed(target, last.StatusCode, last.ErrorType ?? last.Outcome.ToString());
                 return;
@@ -80,7 +78,7 @@ internal sealed class MessageFanOut(
             tally.CountRetry();
             try
             {
-                await Task.Delay(delay, clock, stop);
+                await Task.Delay(delay.Value, clock, stop);
             }
             catch (OperationCanceledException)
             {
@@ -89,6 +87,11 @@ internal sealed class MessageFanOut(
             }
         }
     }
+
+    // 429, 5xx, timeouts and transport errors; 403, 413 and other 4xx answers would only repeat.
+    private static bool IsRetryable(ManagementResult result) =>
+        result.Outcome == ManagementOutcome.Throttled
+        || (result.Outcome == ManagementOutcome.Failed && result.StatusCode is null or >= 500);
 
     private async Task RemoveGoneAsync(DeliveryTarget target)
     {
