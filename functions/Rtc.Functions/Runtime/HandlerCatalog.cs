@@ -22,9 +22,8 @@ public static class HandlerCatalog
     public static IInvocationHandler Create(string? name, FunctionServices services) => name switch
     {
         Connections => ConnectionsHandler.Create(services),
-        // PLACEHOLDER (foundation skeleton): each issue wires its handler here.
-        Publisher => throw new NotImplementedException(name),
-        Authorizer => throw new NotImplementedException(name),
+        Publisher => Publishing.PublisherHandler.Create(services),
+        Authorizer => Authorization.AuthorizerHandler.FromServices(services),
         _ => throw new InvalidOperationException(
             $"RTC_HANDLER is {(name is null ? "not set" : $"'{name}'")}; allowed values: {string.Join(", ", Names)}."),
     };

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Rtc.Benchmarks;
+
+/// <summary>
+/// A loopback management API that answers every post with 200 after a fixed latency. The wait is an async
+/// delay, so a thousand waiting posts hold no threads; it counts the messages each connection receives.
+/// </summary>
+internal sealed class LatencyStub(WebApplication app, Uri stageUri, TimeSpan latency) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, int> received = new(StringComparer.Ordinal);
+    private int inFlight;
+    private int maxInFlight;
+
+    /// <summary>The stage URL a management client posts under.</summary>
+    public Uri StageUri { get; } = stageUri;
+
+    /// <summary>The most posts in flight at once since the last <see cref="Reset"/>.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
+    /// <summary>Starts the stub on a free loopback port.</summary>
+    public static async Task<LatencyStub> StartAsync(TimeSpan latency)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        // The handler needs the stub and the stub needs the bound port: the delegate reads it once it is set.
+        LatencyStub? stub = null;
+        app.Run(context => stub!.HandleAsync(context));
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        stub = new LatencyStub(app, new Uri(address, "bench"), latency);
+        return stub;
+    }
+
+    /// <summary>How many messages each connection received since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyDictionary<string, int> Received => received;
+
+    /// <summary>Forgets the counts of the previous run.</summary>
+    public void Reset()
+    {
+        received.Clear();
+        Volatile.Write(ref maxInFlight, 0);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+        {
+        }
+
+        try
+        {
+            var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            await Task.Delay(latency);
+            received.AddOrUpdate(Uri.UnescapeDataString(rawTarget[(rawTarget.LastIndexOf('/') + 1)..]), 1, (_, count) => count + 1);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+}

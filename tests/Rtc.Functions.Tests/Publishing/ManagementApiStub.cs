@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Rtc.Functions.Tests.Support;
+
+namespace Rtc.Functions.Tests.Publishing;
+
+/// <summary>
+/// A loopback stand-in for the management API: scripted answers per connection (then 200), optional latency
+/// per request, and a record of every message delivered and of the most posts ever in flight at once.
+/// </summary>
+public sealed class ManagementApiStub : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<StubReply>> scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<byte[]>> delivered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource stopping = new();
+    private LoopbackHttpServer server = null!;
+    private int inFlight;
+    private int maxInFlight;
+
+    /// <summary>Added to every answer (an async wait, so the server's threads stay free).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>The stage URL the client should use.</summary>
+    public Uri StageUri => new(server.BaseAddress, "test");
+
+    /// <summary>The most posts the stub was serving at the same moment.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
+    /// <summary>Posts received in total, answered or not.</summary>
+    public int TotalAttempts => attempts.Values.Sum();
+
+    /// <summary>Starts the stub on a free loopback port.</summary>
+    public static async Task<ManagementApiStub> StartAsync()
+    {
+        var stub = new ManagementApiStub();
+        stub.server = await LoopbackHttpServer.StartAsync(stub.HandleAsync);
+        return stub;
+    }
+
+    /// <summary>The next posts to <paramref name="connectionId"/> get these answers, in order; later ones get 200.</summary>
+    public void Script(string connectionId, params StubReply[] replies) =>
+        scripts[connectionId] = new ConcurrentQueue<StubReply>(replies);
+
+    /// <summary>Every message answered with 2xx for <paramref name="connectionId"/>.</summary>
+    public IReadOnlyList<byte[]> MessagesFor(string connectionId) =>
+        delivered.TryGetValue(connectionId, out var messages) ? [.. messages] : [];
+
+    /// <summary>Posts received for <paramref name="connectionId"/>.</summary>
+    public int AttemptsFor(string connectionId) => attempts.GetValueOrDefault(connectionId);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await server.DisposeAsync();
+        stopping.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        InterlockedMax(ref maxInFlight, now);
+        try
+        {
+            var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            var connectionId = Uri.UnescapeDataString(rawTarget[(rawTarget.LastIndexOf('/') + 1)..]);
+            attempts.AddOrUpdate(connectionId, 1, (_, count) => count + 1);
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+
+            var reply = scripts.TryGetValue(connectionId, out var script) && script.TryDequeue(out var next) ? next : StubReply.Ok;
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            if (reply.Hang)
+            {
+                await WaitForCancellationAsync(abandon.Token);
+                return;
+            }
+
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency, abandon.Token);
+            }
+
+            if (reply.Status is >= 200 and < 300)
+            {
+                delivered.GetOrAdd(connectionId, _ => new ConcurrentQueue<byte[]>()).Enqueue(body.ToArray());
+            }
+
+            context.Response.StatusCode = reply.Status;
+            if (reply.ErrorType is not null)
+            {
+                context.Response.Headers["x-amzn-ErrorType"] = reply.ErrorType;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away or the stub is stopping: nothing to answer.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private static async Task WaitForCancellationAsync(CancellationToken token)
+    {
+        var cancelled = new TaskCompletionSource();
+        await using (token.Register(cancelled.SetResult))
+        {
+            await cancelled.Task;
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

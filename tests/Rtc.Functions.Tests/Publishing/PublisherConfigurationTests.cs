@@ -1,0 +1,57 @@
+using Rtc.Functions.Composition;
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Logging;
+using Rtc.Functions.Management;
+using Rtc.Functions.Publishing;
+using Rtc.Functions.Runtime;
+using Rtc.Functions.Storage;
+
+namespace Rtc.Functions.Tests.Publishing;
+
+public sealed class PublisherConfigurationTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    [InlineData("-4")]
+    [InlineData("sixty")]
+    [InlineData("6.5")]
+    public void AnInvalidConcurrencyIsAnInitErrorNamingTheKeyAndRange(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerCatalog.Publisher, Services(value)));
+
+        Assert.Contains("RTC_PUBLISH_CONCURRENCY", error.Message);
+        Assert.Contains("1 to 1000", error.Message);
+    }
+
+    [Theory]
+    [InlineData(null, 64)]
+    [InlineData("1", 1)]
+    [InlineData("200", 200)]
+    public void ConcurrencyDefaultsTo64AndFollowsTheSetting(string? value, int expected)
+    {
+        var options = PublisherOptions.FromEnvironment(Environment(value));
+
+        Assert.Equal(expected, options.Concurrency);
+    }
+
+    [Fact]
+    public void ThePublisherHandlerIsWiredUnderItsName()
+    {
+        Assert.IsType<PublisherHandler>(HandlerCatalog.Create(HandlerCatalog.Publisher, Services(null)));
+    }
+
+    private static DictionaryEnvironment Environment(string? concurrency) =>
+        new(new Dictionary<string, string?> { ["RTC_PUBLISH_CONCURRENCY"] = concurrency });
+
+    private static FunctionServices Services(string? concurrency)
+    {
+        var environment = Environment(concurrency);
+        return new FunctionServices(
+            environment,
+            new Lazy<IConnectionStore>(() => new InMemoryConnectionStore()),
+            new Lazy<IManagementApi>(() => new ManagementApiClient(new HttpClient(), new Uri("http://127.0.0.1:1/local"), "us-east-1", new Amazon.Runtime.BasicAWSCredentials("a", "b"))),
+            TimeProvider.System,
+            new FunctionLogger(TextWriter.Null, TimeProvider.System));
+    }
+}

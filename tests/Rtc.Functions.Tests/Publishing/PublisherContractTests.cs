@@ -1,0 +1,268 @@
+using System.Text;
+using System.Text.Json;
+using Rtc.Functions.Publishing;
+using Rtc.Functions.Runtime;
+using Rtc.Functions.Storage;
+
+namespace Rtc.Functions.Tests.Publishing;
+
+/// <summary>The publisher's behaviour over real HTTP, run once per connection store implementation.</summary>
+public abstract class PublisherContractTests : IAsyncLifetime
+{
+    private const string Message = """{"type":"order","id":"o-1","items":[1,2,3]}""";
+
+    private PublisherHarness harness = null!;
+
+    /// <summary>A fresh, empty store.</summary>
+    protected abstract Task<IConnectionStore> CreateStoreAsync();
+
+    public async Task InitializeAsync() => harness = await PublisherHarness.StartAsync(await CreateStoreAsync());
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task EveryConnectionOfEveryNamedUserReceivesTheMessageExactlyOnce()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=", "alice-3=");
+        await harness.ConnectAsync("bob", "bob-1=", "bob-2=");
+        await harness.ConnectAsync("carol", "carol-1=");
+
+        var result = await harness.PublishAsync($$"""{"userIds":["alice","bob"],"message":{{Message}}}""");
+
+        Assert.Equal((2, 5, 5, 0), (result.Users, result.Connections, result.Delivered, result.Gone));
+        Assert.Empty(result.Failed);
+        foreach (var connectionId in new[] { "alice-1=", "alice-2=", "alice-3=", "bob-1=", "bob-2=" })
+        {
+            Assert.Equal(Message, Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor(connectionId))));
+        }
+
+        Assert.Empty(harness.Stub.MessagesFor("carol-1="));
+        Assert.Equal(5, harness.Stub.TotalAttempts);
+    }
+
+    [Fact]
+    public async Task ASingleUserIdIsAccepted()
+    {
+        await harness.ConnectAsync("alice", "alice-1=");
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":"hello"}""");
+
+        Assert.Equal(1, result.Delivered);
+        Assert.Equal("\"hello\"", Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor("alice-1="))));
+    }
+
+    [Fact]
+    public async Task AUserWithoutConnectionsIsNotAnError()
+    {
+        var result = await harness.PublishAsync("""{"userId":"nobody","message":{}}""");
+
+        Assert.Equal((1, 0, 0, 0), (result.Users, result.Connections, result.Delivered, result.Gone));
+        Assert.Empty(result.Failed);
+    }
+
+    [Fact]
+    public async Task RepeatedUserIdsAreDeliveredToOnce()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=");
+
+        var result = await harness.PublishAsync("""{"userIds":["alice","alice","alice"],"message":1}""");
+
+        Assert.Equal((1, 2, 2), (result.Users, result.Connections, result.Delivered));
+        Assert.Single(harness.Stub.MessagesFor("alice-1="));
+        Assert.Single(harness.Stub.MessagesFor("alice-2="));
+    }
+
+    [Fact]
+    public async Task GoneConnectionsAreCountedAndOnlyTheirRowsDeleted()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=", "alice-3=");
+        await harness.ConnectAsync("bob", "bob-1=");
+        harness.Stub.Script("alice-2=", StubReply.Gone);
+        harness.Stub.Script("alice-3=", StubReply.Gone);
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+
+        Assert.Equal((1, 3, 1, 2), (result.Users, result.Connections, result.Delivered, result.Gone));
+        Assert.Empty(result.Failed);
+        Assert.Null(await harness.Store.GetAsync("alice-2="));
+        Assert.Null(await harness.Store.GetAsync("alice-3="));
+        Assert.NotNull(await harness.Store.GetAsync("alice-1="));
+        Assert.NotNull(await harness.Store.GetAsync("bob-1="));
+        Assert.Equal(["alice-1="], await harness.Store.ListConnectionIdsAsync("alice"));
+        Assert.Equal(1, harness.Stub.AttemptsFor("alice-2="));
+    }
+
+    [Fact]
+    public async Task TransientThrottlingAndServerErrorsAreRetriedUntilDelivered()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=", "alice-3=");
+        harness.Stub.Script("alice-1=", StubReply.Throttled, StubReply.Throttled);
+        harness.Stub.Script("alice-2=", StubReply.ServerError, StubReply.Unavailable);
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+
+        Assert.Equal((3, 3), (result.Connections, result.Delivered));
+        Assert.Empty(result.Failed);
+        Assert.Equal((3, 3, 1), (harness.Stub.AttemptsFor("alice-1="), harness.Stub.AttemptsFor("alice-2="), harness.Stub.AttemptsFor("alice-3=")));
+        Assert.Single(harness.Stub.MessagesFor("alice-1="));
+        Assert.Single(harness.Stub.MessagesFor("alice-2="));
+    }
+
+    [Fact]
+    public async Task ATimedOutPostIsRetried()
+    {
+        harness.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        await harness.ConnectAsync("alice", "alice-1=");
+        harness.Stub.Script("alice-1=", StubReply.NoAnswer);
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+
+        Assert.Equal(1, result.Delivered);
+        Assert.Equal(2, harness.Stub.AttemptsFor("alice-1="));
+    }
+
+    [Fact]
+    public async Task PersistentThrottlingFailsAfterTheBoundedNumberOfAttempts()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=");
+        harness.Stub.Script("alice-1=", Enumerable.Repeat(StubReply.Throttled, 10).ToArray());
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+
+        Assert.Equal(new FailedDelivery("alice-1=", "alice", 429, "LimitExceededException"), Assert.Single(result.Failed));
+        Assert.Equal(1, result.Delivered);
+        Assert.Equal(harness.Options.MaxAttempts, harness.Stub.AttemptsFor("alice-1="));
+        Assert.NotNull(await harness.Store.GetAsync("alice-1="));
+    }
+
+    [Fact]
+    public async Task ForbiddenAndTooLargeAreReportedWithoutRetry()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=", "alice-3=");
+        harness.Stub.Script("alice-1=", StubReply.Forbidden);
+        harness.Stub.Script("alice-2=", StubReply.TooLarge);
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+
+        Assert.Equal(
+            [new FailedDelivery("alice-1=", "alice", 403, "ForbiddenException"), new FailedDelivery("alice-2=", "alice", 413, "PayloadTooLargeException")],
+            result.Failed);
+        Assert.Equal((1, 1), (harness.Stub.AttemptsFor("alice-1="), harness.Stub.AttemptsFor("alice-2=")));
+        Assert.Equal(1, result.Delivered);
+    }
+
+    [Fact]
+    public async Task PostsInFlightNeverExceedTheConcurrencyBound()
+    {
+        harness.Options = harness.Options with { Concurrency = 4 };
+        harness.Stub.Latency = TimeSpan.FromMilliseconds(20);
+        var connectionIds = Enumerable.Range(1, 40).Select(index => $"alice-{index}=").ToArray();
+        await harness.ConnectAsync("alice", connectionIds);
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+
+        Assert.Equal(40, result.Delivered);
+        Assert.InRange(harness.Stub.MaxInFlight, 2, 4);
+        Assert.All(connectionIds, connectionId => Assert.Single(harness.Stub.MessagesFor(connectionId)));
+    }
+
+    [Fact]
+    public async Task TheDeadlineStopsPostsThatNeverAnswerAndTheRestStillCount()
+    {
+        harness.Options = harness.Options with { DeadlineReserve = TimeSpan.FromMilliseconds(300) };
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=");
+        harness.Stub.Script("alice-1=", StubReply.NoAnswer);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""", deadline - DateTimeOffset.UtcNow);
+
+        Assert.True(DateTimeOffset.UtcNow < deadline, "the publisher returned after the invocation deadline");
+        Assert.Equal(new FailedDelivery("alice-1=", "alice", null, "DeadlineExceeded"), Assert.Single(result.Failed));
+        Assert.Equal(1, result.Delivered);
+        Assert.Equal(1, harness.Stub.AttemptsFor("alice-1="));
+    }
+
+    [Fact]
+    public async Task NoRetryIsScheduledWhenItsBackoffWouldEndPastTheDeadline()
+    {
+        harness.Jitter = new FixedRandom(1.0 - 1e-9);
+        harness.Options = harness.Options with { BaseDelay = TimeSpan.FromMinutes(10), MaxDelay = TimeSpan.FromMinutes(10) };
+        await harness.ConnectAsync("alice", "alice-1=");
+        harness.Stub.Script("alice-1=", StubReply.Throttled);
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new FailedDelivery("alice-1=", "alice", 429, "LimitExceededException"), Assert.Single(result.Failed));
+        Assert.Equal(1, harness.Stub.AttemptsFor("alice-1="));
+    }
+
+    [Fact]
+    public async Task EventBridgeDetailIsDeliveredWithoutTheUserId()
+    {
+        await harness.ConnectAsync("alice", "alice-1=");
+
+        var result = await harness.PublishAsync("""
+            {"version":"0","id":"e-1","source":"orders","detail-type":"OrderShipped","time":"2026-11-28T12:00:00Z",
+             "detail":{"user_id":"alice","orderId":"o-1","status":"shipped"}}
+            """);
+
+        Assert.Equal(1, result.Delivered);
+        Assert.Equal("""{"orderId":"o-1","status":"shipped"}""", Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor("alice-1="))));
+    }
+
+    [Fact]
+    public async Task EventBridgeUserIdsReachEveryUserWithoutTheList()
+    {
+        await harness.ConnectAsync("alice", "alice-1=");
+        await harness.ConnectAsync("bob", "bob-1=");
+
+        var result = await harness.PublishAsync("""
+            {"source":"scheduler","detail-type":"Reminder","detail":{"user_ids":["alice","bob"],"text":"stand-up"}}
+            """);
+
+        Assert.Equal((2, 2), (result.Users, result.Delivered));
+        Assert.Equal("""{"text":"stand-up"}""", Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor("bob-1="))));
+    }
+
+    [Theory]
+    [MemberData(nameof(PublishRequestParserTests.InvalidEvents), MemberType = typeof(PublishRequestParserTests))]
+    public async Task InvalidRequestsFailWithInvalidPublishRequestAndPostNothing(string eventJson)
+    {
+        await harness.ConnectAsync("alice", "alice-1=");
+
+        var error = await Assert.ThrowsAsync<InvocationException>(() => harness.PublishAsync(eventJson));
+
+        Assert.Equal("InvalidPublishRequest", error.ErrorType);
+        Assert.Equal(0, harness.Stub.TotalAttempts);
+    }
+
+    [Fact]
+    public async Task ResultJsonUsesTheDocumentedNames()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=");
+        harness.Stub.Script("alice-2=", StubReply.Forbidden);
+
+        using var result = JsonDocument.Parse(await harness.PublishRawAsync("""{"userId":"alice","message":{}}"""));
+
+        Assert.Equal(["users", "connections", "delivered", "gone", "failed"], result.RootElement.EnumerateObject().Select(property => property.Name));
+        var failure = Assert.Single(result.RootElement.GetProperty("failed").EnumerateArray());
+        Assert.Equal(["connectionId", "userId", "status", "error"], failure.EnumerateObject().Select(property => property.Name));
+    }
+
+    [Fact]
+    public async Task OneLogLineCarriesTheCountsAndNoMessageBody()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=");
+        harness.Stub.Script("alice-2=", StubReply.Gone);
+
+        await harness.PublishAsync("""{"userId":"alice","message":{"secret":"do-not-log"}}""");
+
+        var line = Assert.Single(harness.LogLines);
+        Assert.DoesNotContain("do-not-log", line);
+        using var json = JsonDocument.Parse(line);
+        var fields = json.RootElement;
+        Assert.Equal((1, 2, 1, 1, 0), (fields.GetProperty("users").GetInt32(), fields.GetProperty("connections").GetInt32(),
+            fields.GetProperty("delivered").GetInt32(), fields.GetProperty("gone").GetInt32(), fields.GetProperty("failed").GetInt32()));
+        Assert.True(fields.GetProperty("milliseconds").GetDouble() >= 0);
+    }
+}
