@@ -21,7 +21,8 @@ public static class HandlerCatalog
     public static IInvocationHandler Create(string? name, FunctionServices services) => name switch
     {
         // PLACEHOLDER (foundation skeleton): each issue wires its handler here.
-        Connections or Publisher or Authorizer => throw new NotImplementedException(name),
+        Authorizer => Authorization.AuthorizerHandler.FromServices(services),
+        Connections or Publisher => throw new NotImplementedException(name),
         _ => throw new InvalidOperationException(
             $"RTC_HANDLER is {(name is null ? "not set" : $"'{name}'")}; allowed values: {string.Join(", ", Names)}."),
     };
