@@ -22,6 +22,9 @@ public sealed class AuthorizerHandler : IInvocationHandler
 
     private const string LogMessage = "authorizer";
 
+    // A key set is a few kilobytes; a larger answer is not a JWKS and must not exhaust memory.
+    private const int MaximumJwksBytes = 1024 * 1024;
+
     private readonly JwtValidator validator;
     private readonly FunctionLogger logger;
 
@@ -44,9 +47,6 @@ public sealed class AuthorizerHandler : IInvocationHandler
             : new SharedSecretKeySource(settings.Hs256Secret!);
         return new AuthorizerHandler(settings, keySource, services.Clock, services.Logger);
     }
-
-    // A key set is a few kilobytes; a larger answer is not a JWKS and must not exhaust memory.
-    private const int MaximumJwksBytes = 1024 * 1024;
 
     /// <inheritdoc />
     public async Task<string> HandleAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken = default)

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Authorization;
+using Rtc.Functions.Runtime;
+using Rtc.Functions.Tests.Support;
 
 namespace Rtc.Functions.Tests.Authorization;
 
@@ -235,6 +238,25 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
 
         Assert.Equal(TestIssuer.UserId, response.PrincipalId);
         Assert.Equal(2, jwks.Fetches);
+    }
+
+    [Fact]
+    public async Task UnreachableJwksFailsAsAServerErrorNotAsUnauthorized()
+    {
+        await using var broken = await LoopbackHttpServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        var harness = new AuthorizerHarness(
+            AuthorizerHarness.JwksSettings(broken.BaseAddress), new JwksKeySource(httpClient, broken.BaseAddress, clock), clock);
+
+        var error = await Assert.ThrowsAsync<InvocationException>(
+            () => harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec()))));
+
+        Assert.Equal(AuthorizerHandler.KeysUnavailableErrorType, error.ErrorType);
+        Assert.NotEqual("Unauthorized", error.Message);
+        Assert.Equal("keys_unavailable", harness.LastLogLine().GetProperty("reason").GetString());
     }
 
     [Fact]
