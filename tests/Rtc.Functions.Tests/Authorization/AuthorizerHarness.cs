@@ -35,17 +35,23 @@ internal sealed class AuthorizerHarness(AuthorizerSettings settings, ISigningKey
         return JsonSerializer.Deserialize(json, AuthorizerJsonContext.Default.AuthorizerResponse)!;
     }
 
-    /// <summary>Asserts the handler fails with API Gateway's "Unauthorized" and returns the logged reason.</summary>
-    public async Task<string> RefusedReasonAsync(string eventJson)
+    /// <summary>Asserts the handler fails with API Gateway's "Unauthorized".</summary>
+    public async Task RefusedAsync(string eventJson)
     {
         var error = await Assert.ThrowsAsync<InvocationException>(() => InvokeAsync(eventJson));
         Assert.Equal("Unauthorized", error.Message);
+    }
+
+    /// <summary>Asserts the handler fails with API Gateway's "Unauthorized" and returns the logged reason.</summary>
+    public async Task<string> RefusedReasonAsync(string eventJson)
+    {
+        await RefusedAsync(eventJson);
         return LastLogLine().GetProperty("reason").GetString()!;
     }
 
-    public JsonElement LastLogLine()
-    {
-        var lines = LogText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return JsonDocument.Parse(lines[^1]).RootElement;
-    }
+    public JsonElement LastLogLine() => LogLines()[^1];
+
+    /// <summary>The log lines; read only once no invocation is running, as the writer is not meant for concurrent reads.</summary>
+    public IReadOnlyList<JsonElement> LogLines() =>
+        [.. LogText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
 }

@@ -217,11 +217,12 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
         clock.Advance(new JwksCacheOptions().MinimumRefreshInterval);
         using var unknownKey = RSA.Create(2048);
 
-        var refusals = Enumerable.Range(0, 20).Select(attempt => harness.RefusedReasonAsync(
+        var refusals = Enumerable.Range(0, 20).Select(attempt => harness.RefusedAsync(
             AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec(), keyId: $"forged-{attempt}", key: unknownKey))));
         await Task.WhenAll(refusals);
 
         Assert.Equal(2, jwks.Fetches);
+        Assert.All(harness.LogLines().Skip(1), line => Assert.Equal("unknown_key", line.GetProperty("reason").GetString()));
     }
 
     [Fact]
