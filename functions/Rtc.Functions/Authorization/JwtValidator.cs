@@ -1,0 +1,106 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Rtc.Functions.Authorization;
+
+/// <summary>
+/// Checks a JWT's algorithm, signature, issuer, audience and lifetime, then reads the user id claim. Every
+/// refusal carries a reason category; the token itself never leaves this class.
+/// </summary>
+internal sealed class JwtValidator(AuthorizerSettings settings, ISigningKeySource keySource, TimeProvider clock)
+{
+    /// <summary>
+    /// How far <c>exp</c> and <c>nbf</c> may be off: covers clock drift between the issuer and Lambda without
+    /// keeping an expired token usable for long.
+    /// </summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    private readonly JsonWebTokenHandler handler = new();
+
+    /// <summary>Verifies <paramref name="token"/>; throws <see cref="SigningKeysUnavailableException"/> when no keys can be had.</summary>
+    public async Task<TokenCheck> ValidateAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (ReadUnverified(token) is not { } unverified)
+        {
+            return TokenCheck.Refused(RefusalReasons.Malformed);
+        }
+
+        // Refuse "none" and any algorithm the key source does not use before looking at keys at all.
+        if (!keySource.AllowedAlgorithms.Contains(unverified.Alg, StringComparer.Ordinal))
+        {
+            return TokenCheck.Refused(RefusalReasons.DisallowedAlgorithm);
+        }
+
+        var keys = await keySource.GetSigningKeysAsync(unverified.Kid is { Length: > 0 } kid ? kid : null, cancellationToken);
+        if (keys.Count == 0)
+        {
+            return TokenCheck.Refused(RefusalReasons.UnknownKey);
+        }
+
+        var result = await handler.ValidateTokenAsync(token, Parameters(keys));
+        if (!result.IsValid)
+        {
+            return TokenCheck.Refused(ReasonFor(result.Exception));
+        }
+
+        return ((JsonWebToken)result.SecurityToken).TryGetPayloadValue<string>(settings.UserClaim, out var userId)
+            && UserIdRules.IsValid(userId)
+                ? TokenCheck.Accepted(userId)
+                : TokenCheck.Refused(RefusalReasons.InvalidUser);
+    }
+
+    private JsonWebToken? ReadUnverified(string token)
+    {
+        try
+        {
+            // Encrypted tokens (JWE) are not issued by the providers this serves.
+            return handler.CanReadToken(token) && handler.ReadJsonWebToken(token) is { IsEncrypted: false } read ? read : null;
+        }
+        catch (Exception exception) when (exception is ArgumentException or SecurityTokenException)
+        {
+            return null;
+        }
+    }
+
+    private TokenValidationParameters Parameters(IReadOnlyList<SecurityKey> keys) => new()
+    {
+        ValidIssuer = settings.Issuer,
+        ValidAudience = settings.Audience,
+        ValidAlgorithms = keySource.AllowedAlgorithms,
+        IssuerSigningKeys = keys,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = ClockSkew,
+        LifetimeValidator = (notBefore, expires, _, _) => CheckLifetime(notBefore, expires),
+    };
+
+    // The library's own lifetime check reads the system clock; this one reads the injected clock with the same
+    // rules and the same exception types.
+    private bool CheckLifetime(DateTime? notBefore, DateTime? expires)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (notBefore, expires) switch
+        {
+            (_, null) => throw new SecurityTokenNoExpirationException("The token has no expiry."),
+            ({ } start, { } end) when start > end => throw new SecurityTokenInvalidLifetimeException("The token's nbf is after its exp."),
+            ({ } start, _) when start > now + ClockSkew => throw new SecurityTokenNotYetValidException("The token is not valid yet."),
+            (_, { } end) when end < now - ClockSkew => throw new SecurityTokenExpiredException("The token has expired."),
+            _ => true,
+        };
+    }
+
+    // Most derived types first: the expiry and not-before exceptions derive from the lifetime one.
+    private static string ReasonFor(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => RefusalReasons.Expired,
+        SecurityTokenNotYetValidException => RefusalReasons.NotYetValid,
+        SecurityTokenNoExpirationException => RefusalReasons.MissingExpiry,
+        SecurityTokenInvalidLifetimeException => RefusalReasons.InvalidLifetime,
+        SecurityTokenInvalidIssuerException => RefusalReasons.WrongIssuer,
+        SecurityTokenInvalidAudienceException => RefusalReasons.WrongAudience,
+        SecurityTokenInvalidAlgorithmException => RefusalReasons.DisallowedAlgorithm,
+        SecurityTokenInvalidSignatureException => RefusalReasons.BadSignature,
+        SecurityTokenMalformedException or ArgumentException => RefusalReasons.Malformed,
+        _ => RefusalReasons.InvalidToken,
+    };
+}

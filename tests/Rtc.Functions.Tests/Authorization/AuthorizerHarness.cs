@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Rtc.Functions.Authorization;
+using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
+
+namespace Rtc.Functions.Tests.Authorization;
+
+/// <summary>Runs an <see cref="AuthorizerHandler"/> on events and records what it logged.</summary>
+internal sealed class AuthorizerHarness(AuthorizerSettings settings, ISigningKeySource keySource, TimeProvider clock)
+{
+    private readonly StringWriter log = new();
+
+    public static AuthorizerSettings JwksSettings(Uri jwksUrl, string userClaim = AuthorizerSettings.DefaultUserClaim) => new()
+    {
+        Issuer = TestIssuer.IssuerName,
+        Audience = TestIssuer.AudienceName,
+        JwksUrl = jwksUrl,
+        UserClaim = userClaim,
+    };
+
+    public static AuthorizerSettings SecretSettings() => new()
+    {
+        Issuer = TestIssuer.IssuerName,
+        Audience = TestIssuer.AudienceName,
+        Hs256Secret = TestIssuer.Hs256Secret,
+    };
+
+    /// <summary>Everything the handler logged, one JSON object per line.</summary>
+    public string LogText => log.ToString();
+
+    public async Task<AuthorizerResponse> InvokeAsync(string eventJson)
+    {
+        var handler = new AuthorizerHandler(settings, keySource, clock, new FunctionLogger(log, clock));
+        var json = await handler.HandleAsync(eventJson, new InvocationContext("lambda-request-1", clock.GetUtcNow().AddSeconds(3)));
+        return JsonSerializer.Deserialize(json, AuthorizerJsonContext.Default.AuthorizerResponse)!;
+    }
+
+    /// <summary>Asserts the handler fails with API Gateway's "Unauthorized".</summary>
+    public async Task RefusedAsync(string eventJson)
+    {
+        var error = await Assert.ThrowsAsync<InvocationException>(() => InvokeAsync(eventJson));
+        Assert.Equal("Unauthorized", error.Message);
+    }
+
+    /// <summary>Asserts the handler fails with API Gateway's "Unauthorized" and returns the logged reason.</summary>
+    public async Task<string> RefusedReasonAsync(string eventJson)
+    {
+        await RefusedAsync(eventJson);
+        return LastLogLine().GetProperty("reason").GetString()!;
+    }
+
+    public JsonElement LastLogLine() => LogLines()[^1];
+
+    /// <summary>The log lines; read only once no invocation is running, as the writer is not meant for concurrent reads.</summary>
+    public IReadOnlyList<JsonElement> LogLines() =>
+        [.. LogText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
+}

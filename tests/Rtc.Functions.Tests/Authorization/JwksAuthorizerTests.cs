@@ -1,0 +1,283 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Authorization;
+using Rtc.Functions.Runtime;
+using Rtc.Functions.Tests.Support;
+
+namespace Rtc.Functions.Tests.Authorization;
+
+/// <summary>The authorizer in JWKS mode, driven with real REQUEST events and keys served over HTTP.</summary>
+public sealed class JwksAuthorizerTests : IAsyncLifetime
+{
+    private readonly TestIssuer issuer = new();
+    private readonly ManualClock clock = new(TestIssuer.Now);
+    private readonly HttpClient httpClient = new();
+    private JwksServer jwks = null!;
+
+    public async Task InitializeAsync() => jwks = await JwksServer.StartAsync(issuer.Jwks());
+
+    public async Task DisposeAsync()
+    {
+        await jwks.DisposeAsync();
+        httpClient.Dispose();
+        issuer.Dispose();
+    }
+
+    [Fact]
+    public async Task ValidTokenInQueryStringIsAllowedOnExactlyTheConnectRoute()
+    {
+        var harness = Harness();
+
+        var response = await harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec())));
+
+        var statement = Assert.Single(response.PolicyDocument.Statement);
+        Assert.Equal("2012-10-17", response.PolicyDocument.Version);
+        Assert.Equal("execute-api:Invoke", statement.Action);
+        Assert.Equal("Allow", statement.Effect);
+        Assert.Equal(AuthorizerEvents.ConnectArn, statement.Resource);
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
+        Assert.Equal(new Dictionary<string, string> { ["userId"] = TestIssuer.UserId }, response.Context);
+    }
+
+    [Fact]
+    public async Task ValidTokenOfferedAsSubprotocolIsAllowed()
+    {
+        var token = issuer.Rs256(new TokenSpec());
+
+        var response = await Harness().InvokeAsync(AuthorizerEvents.Connect(protocolHeader: $"rtc, {token}"));
+
+        Assert.Equal("Allow", Assert.Single(response.PolicyDocument.Statement).Effect);
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
+    }
+
+    [Fact]
+    public async Task Es256TokenFromTheJwksIsAllowed()
+    {
+        var response = await Harness().InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Es256(new TokenSpec())));
+
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
+    }
+
+    [Fact]
+    public async Task CustomUserClaimBecomesThePrincipalAndContext()
+    {
+        var spec = new TokenSpec { Claims = new Dictionary<string, object> { ["sub"] = "auth0|abc", ["email"] = "ada@example.test" } };
+        var harness = Harness(AuthorizerHarness.JwksSettings(jwks.Url, userClaim: "email"));
+
+        var response = await harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(spec)));
+
+        Assert.Equal("ada@example.test", response.PrincipalId);
+        Assert.Equal("ada@example.test", response.Context!["userId"]);
+    }
+
+    [Fact]
+    public async Task TokenWithoutTheUserClaimIsRefused()
+    {
+        var spec = new TokenSpec { Claims = new Dictionary<string, object> { ["scope"] = "notifications" } };
+
+        Assert.Equal("invalid_user", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(spec))));
+    }
+
+    [Fact]
+    public async Task UserIdLongerThan256CharactersIsRefused()
+    {
+        var spec = new TokenSpec { Claims = new Dictionary<string, object> { ["sub"] = new string('u', 257) } };
+
+        Assert.Equal("invalid_user", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(spec))));
+    }
+
+    [Fact]
+    public async Task ConnectionWithoutTokenIsRefused()
+    {
+        Assert.Equal("missing_token", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect()));
+    }
+
+    [Theory]
+    [InlineData("not-a-token")]
+    [InlineData("a.b.c")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln")]
+    public async Task MalformedTokenIsRefused(string token)
+    {
+        Assert.Equal("malformed", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
+    }
+
+    [Fact]
+    public async Task TokenSignedByAnotherKeyUnderTheSameKeyIdIsRefused()
+    {
+        using var forger = RSA.Create(2048);
+
+        var reason = await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec(), key: forger)));
+
+        Assert.Equal("bad_signature", reason);
+    }
+
+    [Fact]
+    public async Task TokenFromAnotherIssuerIsRefused()
+    {
+        var token = issuer.Rs256(new TokenSpec { Issuer = "https://elsewhere.example.test/" });
+
+        Assert.Equal("wrong_issuer", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
+    }
+
+    [Fact]
+    public async Task TokenForAnotherAudienceIsRefused()
+    {
+        var token = issuer.Rs256(new TokenSpec { Audience = "another-app" });
+
+        Assert.Equal("wrong_audience", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
+    }
+
+    [Fact]
+    public async Task TokenExpiredBeyondTheClockSkewIsRefused()
+    {
+        var token = issuer.Rs256(new TokenSpec { NotBefore = TestIssuer.Now.AddHours(-1), Expires = TestIssuer.Now.AddSeconds(-31) });
+
+        Assert.Equal("expired", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
+    }
+
+    [Fact]
+    public async Task TokenExpiredWithinTheClockSkewIsStillAllowed()
+    {
+        var token = issuer.Rs256(new TokenSpec { NotBefore = TestIssuer.Now.AddHours(-1), Expires = TestIssuer.Now.AddSeconds(-20) });
+
+        var response = await Harness().InvokeAsync(AuthorizerEvents.Connect(queryToken: token));
+
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
+    }
+
+    [Fact]
+    public async Task TokenNotYetValidIsRefused()
+    {
+        var token = issuer.Rs256(new TokenSpec { NotBefore = TestIssuer.Now.AddMinutes(5), Expires = TestIssuer.Now.AddHours(1) });
+
+        Assert.Equal("not_yet_valid", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
+    }
+
+    [Fact]
+    public async Task UnsignedTokenWithAlgNoneIsRefused()
+    {
+        var token = issuer.Unsigned(new TokenSpec());
+
+        Assert.Equal("disallowed_algorithm", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
+    }
+
+    [Fact]
+    public async Task Hs256TokenSignedWithThePublicRsaKeyAsSecretIsRefused()
+    {
+        var token = issuer.Hs256(new TokenSpec(), issuer.PublicKeyAsSecret(), keyId: TestIssuer.RsaKeyId);
+
+        Assert.Equal("disallowed_algorithm", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
+    }
+
+    [Fact]
+    public async Task ValidTokenForAnotherRouteGetsAnExplicitDeny()
+    {
+        const string messageRouteArn = "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/dev/$default";
+
+        var response = await Harness().InvokeAsync(
+            AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec()), methodArn: messageRouteArn));
+
+        var statement = Assert.Single(response.PolicyDocument.Statement);
+        Assert.Equal("Deny", statement.Effect);
+        Assert.Equal(messageRouteArn, statement.Resource);
+        Assert.Null(response.Context);
+    }
+
+    [Fact]
+    public async Task TwoValidTokensFetchTheJwksOnce()
+    {
+        var harness = Harness();
+
+        await harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec())));
+        await harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Es256(new TokenSpec())));
+
+        Assert.Equal(1, jwks.Fetches);
+    }
+
+    [Fact]
+    public async Task UnknownKeyIdRefreshesTheJwksAtMostOncePerInterval()
+    {
+        var harness = Harness();
+        await harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec())));
+        clock.Advance(new JwksCacheOptions().MinimumRefreshInterval);
+        using var unknownKey = RSA.Create(2048);
+        var forged = issuer.Rs256(new TokenSpec(), keyId: "unknown-key", key: unknownKey);
+
+        Assert.Equal("unknown_key", await harness.RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: forged)));
+        Assert.Equal(2, jwks.Fetches);
+        Assert.Equal("unknown_key", await harness.RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: forged)));
+        Assert.Equal(2, jwks.Fetches);
+    }
+
+    [Fact]
+    public async Task ManyConcurrentUnknownKeyIdsCauseOneRefresh()
+    {
+        var harness = Harness();
+        await harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec())));
+        clock.Advance(new JwksCacheOptions().MinimumRefreshInterval);
+        using var unknownKey = RSA.Create(2048);
+
+        var refusals = Enumerable.Range(0, 20).Select(attempt => harness.RefusedAsync(
+            AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec(), keyId: $"forged-{attempt}", key: unknownKey))));
+        await Task.WhenAll(refusals);
+
+        Assert.Equal(2, jwks.Fetches);
+        Assert.All(harness.LogLines().Skip(1), line => Assert.Equal("unknown_key", line.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task KeyRotatedInAtTheIssuerIsPickedUpOnItsFirstToken()
+    {
+        var harness = Harness();
+        await harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec())));
+        using var rotated = RSA.Create(2048);
+        jwks.Publish(issuer.Jwks((TestIssuer.RsaKeyId, issuer.Rsa), ("rsa-key-2", rotated)));
+        clock.Advance(new JwksCacheOptions().MinimumRefreshInterval);
+
+        var response = await harness.InvokeAsync(
+            AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec(), keyId: "rsa-key-2", key: rotated)));
+
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
+        Assert.Equal(2, jwks.Fetches);
+    }
+
+    [Fact]
+    public async Task UnreachableJwksFailsAsAServerErrorNotAsUnauthorized()
+    {
+        await using var broken = await LoopbackHttpServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        var harness = new AuthorizerHarness(
+            AuthorizerHarness.JwksSettings(broken.BaseAddress), new JwksKeySource(httpClient, broken.BaseAddress, clock), clock);
+
+        var error = await Assert.ThrowsAsync<InvocationException>(
+            () => harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec()))));
+
+        Assert.Equal(AuthorizerHandler.KeysUnavailableErrorType, error.ErrorType);
+        Assert.NotEqual("Unauthorized", error.Message);
+        Assert.Equal("keys_unavailable", harness.LastLogLine().GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task LogLineCarriesOutcomeAndReasonButNeverTheToken()
+    {
+        var harness = Harness();
+        var token = issuer.Rs256(new TokenSpec { Audience = "another-app" });
+
+        await harness.RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token));
+
+        var line = harness.LastLogLine();
+        Assert.Equal("unauthorized", line.GetProperty("outcome").GetString());
+        Assert.Equal("wrong_audience", line.GetProperty("reason").GetString());
+        Assert.Equal("XYZ123abcDEF=", line.GetProperty("requestId").GetString());
+        Assert.DoesNotContain(token.Split('.')[1], harness.LogText);
+        Assert.DoesNotContain(token.Split('.')[2], harness.LogText);
+    }
+
+    private AuthorizerHarness Harness(AuthorizerSettings? settings = null) => new(
+        settings ?? AuthorizerHarness.JwksSettings(jwks.Url),
+        new JwksKeySource(httpClient, jwks.Url, clock),
+        clock);
+}
