@@ -93,7 +93,7 @@ public sealed class LocalGateway : IAsyncDisposable
         var webSockets = new WebSocketEndpoint(
             registry, events, routes, new ConnectionPump(options, registry, events, routes, clock, logger), connectLimiter,
             options.Auth == AuthModes.Jwt ? new ConnectAuthorizer(invoker, options.Region, clock, logger) : null);
-        var management = new ManagementEndpoint(options, registry, verifier, new FaultInjector(options.Faults, clock), logger);
+        var management = new ManagementApiEndpoint(options, registry, verifier, new FaultInjector(options.Faults, clock), logger);
         var invoke = new InvokeEndpoint(options, invoker, verifier, logger);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -124,7 +124,7 @@ public sealed class LocalGateway : IAsyncDisposable
         connectLimiter.Dispose();
     }
 
-    private static Task DispatchAsync(HttpContext http, GatewayOptions options, WebSocketEndpoint webSockets, ManagementEndpoint management, InvokeEndpoint invoke) =>
+    private static Task DispatchAsync(HttpContext http, GatewayOptions options, WebSocketEndpoint webSockets, ManagementApiEndpoint management, InvokeEndpoint invoke) =>
         RawPath.Segments(http) switch
         {
             ["2015-03-31", "functions", var name, "invocations"] when HttpMethods.IsPost(http.Request.Method) => invoke.HandleAsync(http, name),

@@ -17,7 +17,7 @@ namespace Rtc.Local.Management;
 /// API Gateway's management API, <c>/{stage}/@connections/{id}</c>: PostToConnection, GetConnection and
 /// DeleteConnection with AWS's status codes, <c>x-amzn-ErrorType</c> headers and SigV4 (service <c>execute-api</c>).
 /// </summary>
-public sealed class ManagementEndpoint(
+public sealed class ManagementApiEndpoint(
     GatewayOptions options,
     ConnectionRegistry registry,
     SigV4Verifier verifier,
