@@ -31,8 +31,9 @@ public sealed class LocalGateway : IAsyncDisposable
     private readonly WebApplication app;
     private readonly RateLimiter connectLimiter;
 
-    private LocalGateway(WebApplication app, RateLimiter connectLimiter, GatewayOptions options, ConnectionRegistry registry, int port)
+    private LocalGateway(WebApplication app, RateLimiter connectLimiter, GatewayOptions options, ConnectionRegistry registry, int port, LocalAuth? auth)
     {
+        Auth = auth;
         this.app = app;
         this.connectLimiter = connectLimiter;
         Options = options;
@@ -44,6 +45,9 @@ public sealed class LocalGateway : IAsyncDisposable
 
     /// <summary>The options the gateway runs with (the port resolved).</summary>
     public GatewayOptions Options { get; }
+
+    /// <summary>The JWT settings and token minting of <c>--auth jwt</c>; null without it.</summary>
+    public LocalAuth? Auth { get; }
 
     /// <summary>The open connections.</summary>
     public ConnectionRegistry Connections { get; }
@@ -66,8 +70,15 @@ public sealed class LocalGateway : IAsyncDisposable
         var logger = dependencies.Logger;
         var managementEndpoint = new Uri($"http://127.0.0.1:{port}/{options.Stage}");
 
+        var auth = options.Auth == AuthModes.Jwt ? new LocalAuth() : null;
+        var environment = FunctionEnvironment(options, managementEndpoint);
+        foreach (var (name, value) in auth?.Environment ?? [])
+        {
+            environment[name] = value;
+        }
+
         var services = new FunctionServices(
-            new DictionaryEnvironment(FunctionEnvironment(options, managementEndpoint)),
+            new DictionaryEnvironment(environment),
             new Lazy<Functions.Storage.IConnectionStore>(() => dependencies.Store),
             new Lazy<IManagementApi>(() => dependencies.CreateManagementApi(managementEndpoint)),
             clock,
@@ -92,7 +103,7 @@ public sealed class LocalGateway : IAsyncDisposable
         });
         var webSockets = new WebSocketEndpoint(
             registry, events, routes, new ConnectionPump(options, registry, events, routes, clock, logger), connectLimiter,
-            options.Auth == AuthModes.Jwt ? new ConnectAuthorizer(invoker, options.Region, clock, logger) : null);
+            auth is null ? null : new ConnectAuthorizer(invoker, options.Region, clock, logger));
         var management = new ManagementApiEndpoint(options, registry, verifier, new FaultInjector(options.Faults, clock), logger);
         var invoke = new InvokeEndpoint(options, invoker, verifier, logger);
 
@@ -101,7 +112,8 @@ public sealed class LocalGateway : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
-        app.Run(http => DispatchAsync(http, options, webSockets, management, invoke));
+        var tokens = auth is null ? null : new TokenEndpoint(auth);
+        app.Run(http => DispatchAsync(http, options, webSockets, management, invoke, tokens));
         app.Lifetime.ApplicationStopping.Register(() =>
         {
             foreach (var connection in registry.All)
@@ -110,7 +122,7 @@ public sealed class LocalGateway : IAsyncDisposable
             }
         });
         await app.StartAsync(cancellationToken);
-        return new LocalGateway(app, connectLimiter, options, registry, port);
+        return new LocalGateway(app, connectLimiter, options, registry, port, auth);
     }
 
     /// <summary>Waits until the gateway is stopped (Ctrl+C or <see cref="DisposeAsync"/>).</summary>
@@ -124,9 +136,11 @@ public sealed class LocalGateway : IAsyncDisposable
         connectLimiter.Dispose();
     }
 
-    private static Task DispatchAsync(HttpContext http, GatewayOptions options, WebSocketEndpoint webSockets, ManagementApiEndpoint management, InvokeEndpoint invoke) =>
+    private static Task DispatchAsync(
+        HttpContext http, GatewayOptions options, WebSocketEndpoint webSockets, ManagementApiEndpoint management, InvokeEndpoint invoke, TokenEndpoint? tokens) =>
         RawPath.Segments(http) switch
         {
+            [TokenEndpoint.LocalSegment, "token"] when tokens is not null && HttpMethods.IsGet(http.Request.Method) => tokens.HandleAsync(http),
             ["2015-03-31", "functions", var name, "invocations"] when HttpMethods.IsPost(http.Request.Method) => invoke.HandleAsync(http, name),
             [var stage, "@connections", var connectionId] => management.HandleAsync(http, stage, connectionId),
             [var stage] when stage == options.Stage && http.WebSockets.IsWebSocketRequest => webSockets.HandleAsync(http),

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
@@ -8,11 +9,13 @@ namespace Rtc.Local.Hosting;
 
 /// <summary>
 /// The dependencies <c>dotnet run --project local</c> uses: the real functions, the in-memory or DynamoDB
-/// store, and the real management client signing with the local credentials. Owns what it creates.
+/// store, and the real management client signing with the local credentials, so the functions' posts go
+/// through the gateway's SigV4 check and fault injection like any outside client's. Owns what it creates.
 /// </summary>
 public sealed class RealDependencies : IAsyncDisposable
 {
-    private readonly List<IDisposable> owned = [];
+    private readonly HttpClient managementHttp = new(ManagementApiClient.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+    private IAmazonDynamoDB? dynamoDb;
 
     private RealDependencies()
     {
@@ -21,27 +24,43 @@ public sealed class RealDependencies : IAsyncDisposable
     /// <summary>The dependencies to start the gateway with.</summary>
     public GatewayDependencies Value { get; private set; } = null!;
 
-    /// <summary>Builds the dependencies for <paramref name="options"/>, creating the DynamoDB table when missing.</summary>
-    public static Task<RealDependencies> CreateAsync(GatewayOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Builds the dependencies for <paramref name="options"/>; with a DynamoDB endpoint, creates the table when
+    /// it is missing. <paramref name="logger"/> defaults to standard output.
+    /// </summary>
+    public static async Task<RealDependencies> CreateAsync(GatewayOptions options, FunctionLogger? logger = null, CancellationToken cancellationToken = default)
     {
         var dependencies = new RealDependencies();
         IConnectionStore store = new InMemoryConnectionStore();
+        if (options.DynamoDbEndpoint is { } endpoint)
+        {
+            dependencies.dynamoDb = CreateDynamoDbClient(endpoint, options.Region);
+            await ConnectionTableBootstrap.EnsureAsync(dependencies.dynamoDb, options.TableName, cancellationToken);
+            store = new DynamoDbConnectionStore(dependencies.dynamoDb, options.TableName);
+        }
+
         dependencies.Value = new GatewayDependencies(
             store,
-            endpoint => throw new NotSupportedException($"No management client for {endpoint} yet."),
+            managementEndpoint => new ManagementApiClient(dependencies.managementHttp, managementEndpoint, options.Region, LocalCredentials.Credentials),
             HandlerCatalog.Create,
-            FunctionLogger.Console);
-        return Task.FromResult(dependencies);
+            logger ?? FunctionLogger.Console);
+        return dependencies;
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        foreach (var disposable in owned)
-        {
-            disposable.Dispose();
-        }
-
+        managementHttp.Dispose();
+        dynamoDb?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static AmazonDynamoDBClient CreateDynamoDbClient(Uri endpoint, string region)
+    {
+        var config = new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = region };
+
+        // DynamoDB Local accepts any key, so a machine without AWS credentials still works; a remote endpoint
+        // gets the SDK's default credential chain.
+        return endpoint.IsLoopback ? new AmazonDynamoDBClient(LocalCredentials.Credentials, config) : new AmazonDynamoDBClient(config);
     }
 }

@@ -11,9 +11,9 @@ public static class StartupBanner
     {
         var options = gateway.Options;
         var storage = options.DynamoDbEndpoint is { } endpoint ? $"DynamoDB at {endpoint}, table {options.TableName}" : "in memory";
-        var connectExample = options.Auth == AuthModes.Jwt
-            ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'"
-            : $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'";
+        var connectExample = gateway.Auth is null
+            ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'"
+            : $"curl -s '{gateway.BaseUri}@local/token?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
         output.WriteLine($$$"""
             RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, auth {{{options.Auth}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}

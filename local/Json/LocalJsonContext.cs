@@ -7,4 +7,5 @@ namespace Rtc.Local.Json;
 [JsonSerializable(typeof(ConnectionDescription))]
 [JsonSerializable(typeof(FunctionError))]
 [JsonSerializable(typeof(LambdaServiceError))]
+[JsonSerializable(typeof(DevelopmentToken))]
 public sealed partial class LocalJsonContext : JsonSerializerContext;

@@ -15,7 +15,7 @@ public sealed class InvokeApiTests
         var publisher = new StubFunction(_ => "{\"delivered\":1}");
         await using var gateway = await StartAsync(publisher);
 
-        var (result, response) = await InvokeAsync(gateway, "publisher", "{\"userId\":\"u1\",\"message\":\"hi\"}");
+        var (result, response) = await LambdaCli.InvokeAsync(gateway, "publisher", "{\"userId\":\"u1\",\"message\":\"hi\"}");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal("{\"delivered\":1}", response);
@@ -29,7 +29,7 @@ public sealed class InvokeApiTests
         var publisher = new StubFunction(_ => throw new InvocationException("InvalidPublishRequest", "Send userId or userIds."));
         await using var gateway = await StartAsync(publisher);
 
-        var (result, response) = await InvokeAsync(gateway, "publisher", "{}");
+        var (result, response) = await LambdaCli.InvokeAsync(gateway, "publisher", "{}");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal("Unhandled", JsonDocument.Parse(result.Output).RootElement.GetProperty("FunctionError").GetString());
@@ -43,7 +43,7 @@ public sealed class InvokeApiTests
     {
         await using var gateway = await StartAsync(new StubFunction(_ => "{}"));
 
-        var (result, _) = await InvokeAsync(gateway, "orders", "{}");
+        var (result, _) = await LambdaCli.InvokeAsync(gateway, "orders", "{}");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("ResourceNotFoundException", result.Error);
@@ -54,7 +54,7 @@ public sealed class InvokeApiTests
     {
         await using var gateway = await StartAsync(new StubFunction(_ => "{}"));
 
-        var (result, _) = await InvokeAsync(gateway, "publisher", "{}", secretAccessKey: "wrong-secret");
+        var (result, _) = await LambdaCli.InvokeAsync(gateway, "publisher", "{}", secretAccessKey: "wrong-secret");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("InvalidSignatureException", result.Error);
@@ -67,7 +67,7 @@ public sealed class InvokeApiTests
         var publisher = new BlockingFunction(never.Task);
         await using var gateway = await StartAsync(publisher, TestGateway.Options with { InvokeTimeout = TimeSpan.FromMilliseconds(200) });
 
-        var (result, response) = await InvokeAsync(gateway, "publisher", "{}");
+        var (result, response) = await LambdaCli.InvokeAsync(gateway, "publisher", "{}");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal("Sandbox.Timedout", JsonDocument.Parse(response).RootElement.GetProperty("errorType").GetString());
@@ -75,24 +75,6 @@ public sealed class InvokeApiTests
 
     private static Task<LocalGateway> StartAsync(IInvocationHandler publisher, GatewayOptions? options = null) =>
         TestGateway.StartAsync(options ?? TestGateway.Options, new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Publisher] = publisher });
-
-    private static async Task<(ExternalClient.Result Result, string Response)> InvokeAsync(
-        LocalGateway gateway, string function, string payload, string secretAccessKey = LocalCredentials.SecretAccessKey)
-    {
-        var outputFile = Path.Combine(Path.GetTempPath(), $"invoke-{Guid.NewGuid():N}.json");
-        try
-        {
-            var result = await ExternalClient.RunAsync(ExternalClient.AwsCli,
-                ["lambda", "invoke", "--endpoint-url", gateway.BaseUri.ToString(), "--function-name", function,
-                 "--cli-binary-format", "raw-in-base64-out", "--payload", payload, outputFile],
-                secretAccessKey);
-            return (result, File.Exists(outputFile) ? await File.ReadAllTextAsync(outputFile) : "");
-        }
-        finally
-        {
-            File.Delete(outputFile);
-        }
-    }
 
     private sealed class BlockingFunction(Task<string> response) : IInvocationHandler
     {

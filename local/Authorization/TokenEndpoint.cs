@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Rtc.Local.Http;
+using Rtc.Local.Json;
+
+namespace Rtc.Local.Authorization;
+
+/// <summary>
+/// <c>GET /@local/token?user=NAME</c> with <c>--auth jwt</c>: a development token for NAME, <c>{"token"}</c>.
+/// A convenience of the local gateway with no AWS counterpart; anyone who can reach the loopback port can mint.
+/// </summary>
+public sealed class TokenEndpoint(LocalAuth auth)
+{
+    /// <summary>The path segment that marks the gateway's own endpoints.</summary>
+    public const string LocalSegment = "@local";
+
+    /// <summary>Handles one token request.</summary>
+    public async Task HandleAsync(HttpContext http)
+    {
+        string token;
+        try
+        {
+            token = auth.Mint(http.Request.Query["user"].ToString());
+        }
+        catch (ArgumentException)
+        {
+            await AwsErrorResponses.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequestException",
+                "Pass the user id as ?user=NAME (1 to 256 characters).", http.RequestAborted);
+            return;
+        }
+
+        http.Response.ContentType = "application/json";
+        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new DevelopmentToken(token), LocalJsonContext.Default.DevelopmentToken), http.RequestAborted);
+    }
+}

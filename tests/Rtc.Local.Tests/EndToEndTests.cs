@@ -1,0 +1,121 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using Rtc.Local.Tests.Support;
+
+namespace Rtc.Local.Tests;
+
+/// <summary>The real functions behind the gateway, driven by real sockets and the AWS CLI.</summary>
+public sealed class EndToEndTests
+{
+    [Fact]
+    public async Task PublishReachesEveryConnectionOfTheUserAndNoOneElse()
+    {
+        await using var real = await RealGateway.StartAsync();
+        using var alice1 = await ConnectAsync(real, "?user_id=alice");
+        using var alice2 = await ConnectAsync(real, "?user_id=alice");
+        using var bob = await ConnectAsync(real, "?user_id=bob");
+        await WaitForRowsAsync(real, "alice", 2);
+        await WaitForRowsAsync(real, "bob", 1);
+
+        var result = await PublishAsync(real, """{"userId":"alice","message":{"text":"for alice"}}""");
+        var toBob = await PublishAsync(real, """{"userId":"bob","message":{"text":"for bob"}}""");
+
+        Assert.Equal(2, result.GetProperty("delivered").GetInt32());
+        Assert.Equal(1, toBob.GetProperty("delivered").GetInt32());
+        Assert.Equal("""{"text":"for alice"}""", await alice1.ReceiveTextAsync());
+        Assert.Equal("""{"text":"for alice"}""", await alice2.ReceiveTextAsync());
+
+        // Bob's first message is his own: alice's never reached him.
+        Assert.Equal("""{"text":"for bob"}""", await bob.ReceiveTextAsync());
+    }
+
+    [Fact]
+    public async Task ClosingAConnectionDeletesItsRowOnly()
+    {
+        await using var real = await RealGateway.StartAsync();
+        using var first = await ConnectAsync(real, "?user_id=alice");
+        var firstId = Assert.Single(await WaitForRowsAsync(real, "alice", 1));
+        using var second = await ConnectAsync(real, "?user_id=alice");
+        await WaitForRowsAsync(real, "alice", 2);
+
+        await first.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+
+        var remaining = Assert.Single(await WaitForRowsAsync(real, "alice", 1));
+        Assert.NotEqual(firstId, remaining);
+        Assert.Null(await real.Store.GetAsync(firstId));
+    }
+
+    [Fact]
+    public async Task AbruptlyDroppedSocketIsReportedGoneAndDeletedOnTheNextPublish()
+    {
+        var log = new SignallingWriter("connection dropped without $disconnect");
+        await using var real = await RealGateway.StartAsync(TestGateway.Options with { AbruptDrop = true }, log);
+        var dropped = await ConnectAsync(real, "?user_id=alice");
+        var droppedId = Assert.Single(await WaitForRowsAsync(real, "alice", 1));
+        using var live = await ConnectAsync(real, "?user_id=alice");
+        await WaitForRowsAsync(real, "alice", 2);
+
+        dropped.Abort();
+        dropped.Dispose();
+        await log.Seen.WaitAsync(WebSocketClient.WaitLimit);
+        Assert.NotNull(await real.Store.GetAsync(droppedId));
+
+        var result = await PublishAsync(real, """{"userId":"alice","message":"after the drop"}""");
+
+        Assert.Equal(1, result.GetProperty("delivered").GetInt32());
+        Assert.Equal(1, result.GetProperty("gone").GetInt32());
+        Assert.Null(await real.Store.GetAsync(droppedId));
+        Assert.Equal("\"after the drop\"", await live.ReceiveTextAsync());
+    }
+
+    [Fact]
+    public async Task PingGetsPongThroughTheManagementApi()
+    {
+        await using var real = await RealGateway.StartAsync();
+        using var socket = await ConnectAsync(real, "?user_id=alice");
+
+        await socket.SendTextAsync("""{"action":"ping"}""");
+
+        Assert.Equal("pong", JsonDocument.Parse(await socket.ReceiveTextAsync()).RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownActionGetsTheErrorReply()
+    {
+        await using var real = await RealGateway.StartAsync();
+        using var socket = await ConnectAsync(real, "?user_id=alice");
+
+        await socket.SendTextAsync("""{"action":"dance"}""");
+
+        var reply = JsonDocument.Parse(await socket.ReceiveTextAsync()).RootElement;
+        Assert.Equal("error", reply.GetProperty("type").GetString());
+        Assert.Equal("unknown_action", reply.GetProperty("error").GetString());
+        Assert.Equal("dance", reply.GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task ConnectWithoutAUserIsRefusedWith400AndStoresNothing()
+    {
+        await using var real = await RealGateway.StartAsync();
+
+        Assert.Equal(400, await WebSocketClient.RefusedStatusAsync(real.Gateway.WebSocketUri));
+    }
+
+    internal static Task<ClientWebSocket> ConnectAsync(RealGateway real, string query) =>
+        WebSocketClient.ConnectAsync(new Uri(real.Gateway.WebSocketUri + query));
+
+    internal static async Task<IReadOnlyList<string>> WaitForRowsAsync(RealGateway real, string userId, int count)
+    {
+        IReadOnlyList<string> rows = [];
+        await Eventually.HoldsAsync(async () => (rows = await real.ConnectionsOfAsync(userId)).Count == count, $"{userId} has {count} stored connections");
+        return rows;
+    }
+
+    internal static async Task<JsonElement> PublishAsync(RealGateway real, string payload)
+    {
+        var (result, response) = await LambdaCli.InvokeAsync(real.Gateway, "publisher", payload);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.DoesNotContain("FunctionError", result.Output);
+        return JsonDocument.Parse(response).RootElement;
+    }
+}
