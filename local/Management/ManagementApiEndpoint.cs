@@ -32,6 +32,18 @@ public sealed class ManagementApiEndpoint(
     /// <summary>Handles one request for <paramref name="connectionId"/> on <paramref name="stage"/>.</summary>
     public async Task HandleAsync(HttpContext http, string stage, string connectionId)
     {
+        try
+        {
+            await ServeAsync(http, stage, connectionId);
+        }
+        finally
+        {
+            logger.Write("INFO", "management", ("method", http.Request.Method), ("connectionId", connectionId), ("status", http.Response.StatusCode));
+        }
+    }
+
+    private async Task ServeAsync(HttpContext http, string stage, string connectionId)
+    {
         var cancellationToken = http.RequestAborted;
         var body = await RequestBody.ReadAsync(http.Request, options.MaxMessageBytes, cancellationToken);
         if (body is null)
@@ -70,8 +82,6 @@ public sealed class ManagementApiEndpoint(
             // AWS answers 410 with an empty body; clients classify it by status and error type alone.
             await AwsErrorResponses.WriteAsync(http, StatusCodes.Status410Gone, "GoneException", message: null, cancellationToken);
         }
-
-        logger.Write("INFO", "management", ("method", http.Request.Method), ("connectionId", connectionId), ("status", http.Response.StatusCode));
     }
 
     private static async Task<bool> PostAsync(HttpContext http, LiveConnection connection, byte[] body, CancellationToken cancellationToken)
