@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json;
+using Rtc.Local.Configuration;
+using Rtc.Local.Tests.Support;
+
+namespace Rtc.Local.Tests;
+
+/// <summary><c>--auth jwt</c>: the real authorizer before <c>$connect</c>, with tokens minted by the gateway.</summary>
+public sealed class AuthorisedEndToEndTests : IAsyncLifetime
+{
+    private readonly HttpClient http = new();
+    private RealGateway real = null!;
+
+    public async Task InitializeAsync() => real = await RealGateway.StartAsync(TestGateway.Options with { Auth = AuthModes.Jwt });
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await real.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task UsersReceiveTheirOwnMessagesAndNeverAnotherUsersEvenWhenTheyNameThemInTheQuery()
+    {
+        // Mallory holds a valid token for herself but asks, through user_id, for alice's notifications.
+        using var mallory = await EndToEndTests.ConnectAsync(real, $"?token={await TokenAsync("mallory")}&user_id=alice");
+        using var alice = await EndToEndTests.ConnectAsync(real, $"?token={await TokenAsync("alice")}");
+        await EndToEndTests.WaitForRowsAsync(real, "mallory", 1);
+        await EndToEndTests.WaitForRowsAsync(real, "alice", 1);
+
+        var toAlice = await EndToEndTests.PublishAsync(real, """{"userId":"alice","message":"for alice"}""");
+        await EndToEndTests.PublishAsync(real, """{"userId":"mallory","message":"for mallory"}""");
+
+        Assert.Equal(1, toAlice.GetProperty("delivered").GetInt32());
+        Assert.Equal("\"for alice\"", await alice.ReceiveTextAsync());
+        Assert.Equal("\"for mallory\"", await mallory.ReceiveTextAsync());
+    }
+
+    [Fact]
+    public async Task TokenInTheSubprotocolIsAcceptedAndTheProtocolEchoed()
+    {
+        var token = await TokenAsync("alice");
+
+        using var alice = await WebSocketClient.ConnectAsync(real.Gateway.WebSocketUri, options =>
+        {
+            options.AddSubProtocol("rtc");
+            options.AddSubProtocol(token);
+        });
+
+        Assert.Equal("rtc", alice.SubProtocol);
+        await EndToEndTests.WaitForRowsAsync(real, "alice", 1);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?user_id=alice")]
+    [InlineData("?token=not-a-jwt")]
+    public async Task ConnectionsWithoutAValidTokenAreRefusedWith401(string query)
+    {
+        Assert.Equal(401, await WebSocketClient.RefusedStatusAsync(new Uri(real.Gateway.WebSocketUri + query)));
+        Assert.Empty(await real.ConnectionsOfAsync("alice"));
+    }
+
+    [Fact]
+    public async Task TokenEndpointRefusesAMissingUser()
+    {
+        using var response = await http.GetAsync(new Uri(real.Gateway.BaseUri, "@local/token"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<string> TokenAsync(string user)
+    {
+        var body = await http.GetStringAsync(new Uri(real.Gateway.BaseUri, $"@local/token?user={user}"));
+        return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
+    }
+}
