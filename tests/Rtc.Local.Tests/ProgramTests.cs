@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
 using Rtc.Functions.Runtime;
+using Rtc.Functions.Tests.Support;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
@@ -33,7 +36,46 @@ public sealed class ProgramTests
         Assert.Contains(lines, line => line.Contains("aws lambda invoke --endpoint-url " + gateway.BaseUri));
     }
 
-    private static async Task<(int ExitCode, string Error)> RunGatewayAsync(params string[] arguments)
+    [Fact]
+    public async Task RunningGatewayPrintsItsBannerAndTheFunctionsLogLinesOnStandardOutput()
+    {
+        var port = FreePort.Next();
+        using var process = StartGateway("--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--stage", "smoke");
+        var lines = Channel.CreateUnbounded<string>();
+        process.OutputDataReceived += (_, line) => lines.Writer.TryWrite(line.Data ?? "");
+        process.BeginOutputReadLine();
+        try
+        {
+            await ReadUntilAsync(lines.Reader, line => line == $"export AWS_SECRET_ACCESS_KEY={LocalCredentials.SecretAccessKey}");
+
+            using var socket = await WebSocketClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/smoke?user_id=alice"));
+            var connected = await ReadUntilAsync(lines.Reader, line => line.Contains("\"outcome\":\"connected\"", StringComparison.Ordinal));
+
+            var entry = JsonDocument.Parse(connected).RootElement;
+            Assert.Equal("$connect", entry.GetProperty("route").GetString());
+            Assert.Equal("alice", entry.GetProperty("userId").GetString());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<string> ReadUntilAsync(ChannelReader<string> lines, Func<string, bool> wanted)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var line = await lines.ReadAsync(deadline.Token);
+            if (wanted(line))
+            {
+                return line;
+            }
+        }
+    }
+
+    private static Process StartGateway(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(LocalGateway).Assembly.Location);
@@ -42,7 +84,12 @@ public sealed class ProgramTests
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunGatewayAsync(params string[] arguments)
+    {
+        using var process = StartGateway(arguments);
         var error = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
