@@ -74,17 +74,17 @@ public sealed class QuotaTests
     public async Task MessagesKeepAConnectionFromGoingIdle()
     {
         var connections = new RecordingConnectionsHandler();
-        await using var gateway = await TestGateway.StartAsync(connections, TestGateway.Options with { IdleTimeout = TimeSpan.FromSeconds(1) });
+        await using var gateway = await TestGateway.StartAsync(connections, TestGateway.Options with { IdleTimeout = TimeSpan.FromSeconds(2) });
         using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
         var connectedAt = DateTimeOffset.UtcNow;
 
-        // Messages every 200 ms for three idle periods: each one resets the idle timer.
-        while (DateTimeOffset.UtcNow - connectedAt < TimeSpan.FromSeconds(3))
+        // Messages every 100 ms for more than two idle periods: each one resets the idle timer.
+        while (DateTimeOffset.UtcNow - connectedAt < TimeSpan.FromSeconds(4.5))
         {
             await socket.SendTextAsync("{\"action\":\"ping\"}");
             await connections.NextAsync(WebSocketRoutes.Ping);
             // Pacing, not synchronisation: the behaviour under test is time passing between messages.
-            await Task.Delay(200);
+            await Task.Delay(100);
         }
 
         Assert.Equal(WebSocketState.Open, socket.State);
