@@ -10,15 +10,16 @@ public static class StartupBanner
     public static void Write(TextWriter output, LocalGateway gateway)
     {
         var options = gateway.Options;
-        var storage = options.DynamoDbEndpoint is { } endpoint ? $"DynamoDB at {endpoint}, table {options.TableName}" : "in memory";
+        var endpoint = gateway.BaseUri.GetLeftPart(UriPartial.Authority);
+        var storage = options.DynamoDbEndpoint is { } dynamoDb ? $"DynamoDB at {dynamoDb}, table {options.TableName}" : "in memory";
         var connectExample = gateway.Auth is null
             ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'"
-            : $"curl -s '{gateway.BaseUri}@local/token?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
+            : $"curl -s '{endpoint}/@local/token?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
         output.WriteLine($$$"""
             RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, auth {{{options.Auth}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}
               Management endpoint:  {{{gateway.ManagementEndpoint}}}   (POST/GET/DELETE /{{{options.Stage}}}/@connections/{connectionId})
-              Lambda endpoint:      {{{gateway.BaseUri}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})
+              Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})
 
             Local credentials (paste into your shell):
             export AWS_ACCESS_KEY_ID={{{LocalCredentials.AccessKeyId}}}
@@ -27,7 +28,7 @@ public static class StartupBanner
 
             Try it:
               {{{connectExample}}}
-              aws lambda invoke --endpoint-url {{{gateway.BaseUri}}} --function-name publisher --cli-binary-format raw-in-base64-out \
+              aws lambda invoke --endpoint-url {{{endpoint}}} --function-name publisher --cli-binary-format raw-in-base64-out \
                 --payload '{"userId":"alice","message":{"text":"hello"}}' /dev/stdout
               aws apigatewaymanagementapi post-to-connection --endpoint-url {{{gateway.ManagementEndpoint}}} \
                 --cli-binary-format raw-in-base64-out --connection-id '<connectionId>' --data 'hello'

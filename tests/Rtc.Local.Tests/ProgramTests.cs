@@ -33,7 +33,7 @@ public sealed class ProgramTests
         Assert.Contains($"export AWS_SECRET_ACCESS_KEY={LocalCredentials.SecretAccessKey}", lines);
         Assert.Contains(lines, line => line.Contains(gateway.WebSocketUri.ToString()));
         Assert.Contains(lines, line => line.Contains("--endpoint-url " + gateway.ManagementEndpoint));
-        Assert.Contains(lines, line => line.Contains("aws lambda invoke --endpoint-url " + gateway.BaseUri));
+        Assert.Contains(lines, line => line.Contains("aws lambda invoke --endpoint-url " + gateway.BaseUri.GetLeftPart(UriPartial.Authority) + " "));
     }
 
     [Fact]
