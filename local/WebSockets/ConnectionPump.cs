@@ -28,7 +28,7 @@ public sealed class ConnectionPump(
     private const int NoStatusReceived = 1005;
 
     /// <summary>Runs until the socket is closed; never throws for anything the client does.</summary>
-    public async Task RunAsync(LiveConnection connection, WebSocket socket, ProxyEventFactory.ConnectionFacts facts)
+    public async Task RunAsync(LiveConnection connection, WebSocket socket, ConnectionFacts facts)
     {
         using var idle = clock.CreateTimer(_ => _ = connection.CloseAsync(CloseCause.GoingAway), null, options.IdleTimeout, Timeout.InfiniteTimeSpan);
         using var lifetime = clock.CreateTimer(_ => _ = connection.CloseAsync(CloseCause.GoingAway), null, options.MaxDuration, Timeout.InfiniteTimeSpan);
@@ -96,7 +96,7 @@ public sealed class ConnectionPump(
         await routes.InvokeAsync(disconnect);
     }
 
-    private async Task DispatchAsync(LiveConnection connection, ProxyEventFactory.ConnectionFacts facts, byte[] data, WebSocketMessageType type)
+    private async Task DispatchAsync(LiveConnection connection, ConnectionFacts facts, byte[] data, WebSocketMessageType type)
     {
         var request = type == WebSocketMessageType.Text
             ? events.Message(facts, RouteSelector.Select(Encoding.UTF8.GetString(data)), Encoding.UTF8.GetString(data), isBase64Encoded: false)

@@ -17,21 +17,6 @@ public sealed class ProxyEventFactory(string stage, string apiId, TimeProvider c
     // Headers that belong to the hop, not the request: API Gateway does not pass them to the integration.
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Connection", "Upgrade" };
 
-    /// <summary>The facts about a connection every later event repeats.</summary>
-    /// <param name="ConnectionId">The connection id.</param>
-    /// <param name="ConnectedAt">When the connection opened.</param>
-    /// <param name="DomainName">The host the client connected to.</param>
-    /// <param name="SourceIp">The client's address.</param>
-    /// <param name="UserAgent">The client's user agent.</param>
-    /// <param name="Authorizer">The authorizer's principal and context, when one ran.</param>
-    public sealed record ConnectionFacts(
-        string ConnectionId,
-        DateTimeOffset ConnectedAt,
-        string DomainName,
-        string? SourceIp,
-        string? UserAgent,
-        Dictionary<string, JsonElement>? Authorizer);
-
     /// <summary>The facts of a connection being opened by <paramref name="http"/> (no authorizer context yet).</summary>
     public ConnectionFacts FactsOf(HttpContext http) => new(
         ApiGatewayIds.Next(),
