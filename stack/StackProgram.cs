@@ -35,6 +35,8 @@ internal static class StackProgram
             var (stackName, config, runByPulumi) = ReadInvocation(args, environment, projectDirectory);
             var settings = StackSettingsReader.Read(stackName, config);
             var codePath = FunctionPackager.ArtifactPath(settings.Architecture);
+            await stderr.WriteLineAsync(
+                $"rtc-stack: template for stack '{stackName ?? "(none)"}' (production: {settings.Production}, auth: {settings.Auth.Mode}, architecture: {settings.Architecture})");
             if (runByPulumi && environment.GetValueOrDefault(SkipPublishVariable) != "1")
             {
                 await new FunctionPackager(projectDirectory, stderr).PublishAsync(settings.Architecture, cancellationToken: cancellationToken);

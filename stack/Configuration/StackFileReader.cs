@@ -1,4 +1,5 @@
 using System.Text.Json;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Rtc.Stack.Configuration;
@@ -24,9 +25,14 @@ internal static class StackFileReader
         }
 
         var stream = new YamlStream();
-        using (var reader = new StreamReader(path))
+        try
         {
+            using var reader = new StreamReader(path);
             stream.Load(reader);
+        }
+        catch (YamlException exception)
+        {
+            throw new StackConfigException($"Pulumi.{stackName}.yaml is not valid YAML ({exception.Start}): {exception.Message}");
         }
 
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
