@@ -1,12 +1,12 @@
 namespace Rtc.Stack.Configuration;
 
 /// <summary>
-/// Physical names are <c>{project}-{stack}-{role}</c> so that dev and prod coexist in one account. The longest
-/// (<c>-authorizer-alarm</c> family aside) must fit IAM's 64-character role names and Lambda's function names.
+/// Physical names are <c>{project}-{stack}-{role}</c> so that dev and prod coexist in one account. Role and
+/// function names (suffix at most <c>-connections</c>) must fit IAM's and Lambda's 64-character limits.
 /// </summary>
 internal static class ResourceNames
 {
-    /// <summary>The longest role suffix the stack appends, e.g. <c>-connections</c>.</summary>
+    /// <summary>The longest role or function name suffix the stack appends: <c>-connections</c>.</summary>
     private const int LongestSuffix = 12;
 
     /// <summary>Checks that a stack name yields valid physical names.</summary>
