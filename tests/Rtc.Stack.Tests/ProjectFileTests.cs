@@ -51,4 +51,15 @@ public sealed class ProjectFileTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("connect-authorizer", run.Template().Resources().Select(resource => resource.Key));
     }
+
+    [Fact]
+    public void RunWithoutAStackPrintsTheTemplateWithoutPublishing()
+    {
+        var run = StackRun.WithoutStack();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("publishing", run.Stderr);
+        Assert.Equal("artifacts/functions/x86_64",
+            (string)run.Template().Properties("connections-function")["code"]!["fn::fileArchive"]!);
+    }
 }
