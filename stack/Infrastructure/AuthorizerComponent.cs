@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
+using Rtc.Stack.Configuration;
+using Rtc.Stack.Template;
+
+namespace Rtc.Stack.Infrastructure;
+
+/// <summary>
+/// The <c>$connect</c> authorizer: a REQUEST authorizer backed by the authorizer function (whose role may only
+/// write its own logs), with an invoke permission scoped to this API's authorizer.
+/// </summary>
+/// <remarks>
+/// API Gateway refuses the handshake with 401, without invoking the authorizer, unless every identity source
+/// is present. Listing both the query parameter and the subprotocol header would demand both, so the stack
+/// lists exactly one, chosen by <c>authTokenSource</c>; the authorizer itself accepts either form.
+/// </remarks>
+internal static class AuthorizerComponent
+{
+    /// <summary>The identity source for a token in the <c>token</c> query parameter.</summary>
+    public const string QueryIdentitySource = "route.request.querystring.token";
+
+    /// <summary>The identity source for a token offered as a subprotocol.</summary>
+    public const string ProtocolIdentitySource = "route.request.header.Sec-WebSocket-Protocol";
+
+    /// <summary>The config key that holds the HS256 secret, referenced (never inlined) by the template.</summary>
+    public static string SecretReference => Fn.Ref(ProjectConfig.AuthHs256Secret.Name);
+
+    /// <summary>Declares the authorizer function, the authorizer and its invoke permission.</summary>
+    public static ConnectAuthorizer Declare(StackTemplate template, StackSettings settings, string codePath, WebSocketApi webSocket)
+    {
+        var auth = settings.Auth;
+        var environment = new JsonObject
+        {
+            [EnvironmentVariables.AuthIssuer] = auth.Issuer,
+            [EnvironmentVariables.AuthAudience] = auth.Audience,
+            [EnvironmentVariables.AuthUserClaim] = auth.UserClaim,
+        };
+        if (auth.UsesHs256Secret)
+        {
+            environment[EnvironmentVariables.AuthHs256Secret] = Fn.Secret(SecretReference);
+        }
+        else
+        {
+            environment[EnvironmentVariables.AuthJwksUrl] = auth.JwksUrl;
+        }
+
+        var function = LambdaFunctionComponent.Declare(template, settings, codePath,
+            new FunctionSpec(HandlerCatalog.Authorizer, environment, Grants: []));
+
+        var authorizer = template.Resource("connect-authorizer", "aws:apigatewayv2/authorizer:Authorizer", new JsonObject
+        {
+            ["apiId"] = webSocket.Api.Id,
+            ["name"] = Naming.Physical("authorizer"),
+            ["authorizerType"] = "REQUEST",
+            ["authorizerUri"] = function.Function.Output("invokeArn"),
+            ["identitySources"] = new JsonArray(
+                auth.TokenSource == TokenSource.Query ? QueryIdentitySource : ProtocolIdentitySource),
+        });
+
+        template.Resource("authorizer-invoke-permission", "aws:lambda/permission:Permission", new JsonObject
+        {
+            ["action"] = "lambda:InvokeFunction",
+            ["function"] = function.Function.Name,
+            ["principal"] = "apigateway.amazonaws.com",
+            ["sourceArn"] = $"{webSocket.Api.Output("executionArn")}/authorizers/{authorizer.Id}",
+        });
+
+        return new ConnectAuthorizer(authorizer, function.Function);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Rtc.Stack.Configuration;
+
+namespace Rtc.Stack.Infrastructure;
+
+/// <summary>
+/// The <c>clientConfig</c> output: everything a client needs to connect (url, stage, region, heartbeat) and how
+/// to identify itself.
+/// </summary>
+internal static class ClientConfig
+{
+    /// <summary>The subprotocol a browser offers first, before the token; <c>$connect</c> echoes it.</summary>
+    public const string Subprotocol = "rtc";
+
+    /// <summary>Builds the output value.</summary>
+    public static JsonObject Build(StackSettings settings, string url, string stage, string region) => new()
+    {
+        ["url"] = url,
+        ["stage"] = stage,
+        ["region"] = region,
+        ["heartbeatSeconds"] = settings.HeartbeatSeconds,
+        ["auth"] = Auth(settings.Auth),
+    };
+
+    private static JsonObject Auth(AuthSettings auth) => (auth.Mode, auth.TokenSource) switch
+    {
+        (AuthMode.None, _) => new JsonObject { ["mode"] = "none", ["queryParameter"] = "user_id" },
+        (AuthMode.Jwt, TokenSource.Query) => new JsonObject
+        {
+            ["mode"] = "jwt",
+            ["tokenSource"] = "query",
+            ["queryParameter"] = "token",
+        },
+        _ => new JsonObject
+        {
+            ["mode"] = "jwt",
+            ["tokenSource"] = "protocol",
+            ["subprotocols"] = new JsonArray(Subprotocol, "<token>"),
+        },
+    };
+}

@@ -1,0 +1,26 @@
+namespace Rtc.Stack.Infrastructure;
+
+/// <summary>Every IAM action the stack grants, named once.</summary>
+internal static class IamActions
+{
+    /// <summary>Write a connection row.</summary>
+    public const string DynamoDbPutItem = "dynamodb:PutItem";
+
+    /// <summary>Delete a connection row.</summary>
+    public const string DynamoDbDeleteItem = "dynamodb:DeleteItem";
+
+    /// <summary>Look up a user's connections on the index.</summary>
+    public const string DynamoDbQuery = "dynamodb:Query";
+
+    /// <summary>Post to, read or close a connection through the management API.</summary>
+    public const string ManageConnections = "execute-api:ManageConnections";
+
+    /// <summary>Open a log stream in the function's log group.</summary>
+    public const string LogsCreateLogStream = "logs:CreateLogStream";
+
+    /// <summary>Write log events to the function's log streams.</summary>
+    public const string LogsPutLogEvents = "logs:PutLogEvents";
+
+    /// <summary>Lambda assuming its execution role.</summary>
+    public const string StsAssumeRole = "sts:AssumeRole";
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Rtc.Functions.Configuration;
+using Rtc.Stack.Configuration;
+using Rtc.Stack.Template;
+
+namespace Rtc.Stack.Infrastructure;
+
+/// <summary>
+/// A function with its own log group, execution role and inline policy: the role may write to this log group
+/// only, plus exactly the grants the function asks for.
+/// </summary>
+internal static class LambdaFunctionComponent
+{
+    /// <summary>The managed runtime every function runs on.</summary>
+    public const string Runtime = "dotnet10";
+
+    /// <summary>The handler: the executable assembly, which runs the Runtime API loop itself.</summary>
+    public const string Handler = "Rtc.Functions";
+
+    /// <summary>Declares the function and its log group, role and policy.</summary>
+    public static FunctionResources Declare(StackTemplate template, StackSettings settings, string codePath, FunctionSpec spec)
+    {
+        var prefix = spec.HandlerName;
+        var logGroup = template.Resource($"{prefix}-logs", "aws:cloudwatch/logGroup:LogGroup", new JsonObject
+        {
+            ["name"] = "/aws/lambda/" + Naming.Physical(prefix),
+            ["retentionInDays"] = settings.LogRetentionDays,
+            ["tags"] = Tags.Standard(),
+        });
+
+        var role = template.Resource($"{prefix}-role", "aws:iam/role:Role", new JsonObject
+        {
+            ["name"] = Naming.Physical(prefix),
+            ["assumeRolePolicy"] = Policies.LambdaTrust(),
+            ["tags"] = Tags.Standard(),
+        });
+
+        var policy = template.Resource($"{prefix}-role-policy", "aws:iam/rolePolicy:RolePolicy", new JsonObject
+        {
+            ["role"] = role.Name,
+            ["policy"] = Policies.Document([Policies.GrantLogWrites(logGroup.Arn), .. spec.Grants]),
+        });
+
+        var variables = new JsonObject { [EnvironmentVariables.Handler] = spec.HandlerName };
+        foreach (var (name, value) in spec.Environment)
+        {
+            variables[name] = value?.DeepClone();
+        }
+
+        var function = template.Resource($"{prefix}-function", "aws:lambda/function:Function", new JsonObject
+        {
+            ["name"] = Naming.Physical(prefix),
+            ["runtime"] = Runtime,
+            ["handler"] = Handler,
+            ["role"] = role.Arn,
+            ["code"] = Fn.FileArchive(codePath),
+            ["architectures"] = new JsonArray(settings.Architecture),
+            ["memorySize"] = settings.MemorySize,
+            ["timeout"] = settings.Timeout,
+            ["environment"] = new JsonObject { ["variables"] = variables },
+            ["loggingConfig"] = new JsonObject { ["logFormat"] = "JSON", ["logGroup"] = logGroup.Name },
+            ["tags"] = Tags.Standard(),
+        },
+        // The policy must exist before the first invocation can write logs or touch the table.
+        new ResourceOptions(DependsOn: [policy]));
+
+        return new FunctionResources(function, role, logGroup);
+    }
+}

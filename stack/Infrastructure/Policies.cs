@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Rtc.Stack.Template;
+
+namespace Rtc.Stack.Infrastructure;
+
+/// <summary>
+/// Least privilege produced by the program, not typed by hand: each grant returns the exact statement for one
+/// need, and documents are built from objects and serialised with <c>fn::toJSON</c>.
+/// </summary>
+internal static class Policies
+{
+    /// <summary>The @connections path of one stage, for POST (the pattern the management API authorises).</summary>
+    public const string ConnectionsPath = "POST/@connections/*";
+
+    /// <summary>Suffix of a log group ARN that covers its log streams.</summary>
+    public const string LogStreamsSuffix = ":*";
+
+    /// <summary>Write and delete connection rows: PutItem and DeleteItem on the table.</summary>
+    public static JsonObject GrantWriteConnections(string tableArn) =>
+        Allow([IamActions.DynamoDbPutItem, IamActions.DynamoDbDeleteItem], tableArn);
+
+    /// <summary>Delete connection rows (stale connections): DeleteItem on the table.</summary>
+    public static JsonObject GrantDeleteConnections(string tableArn) => Allow([IamActions.DynamoDbDeleteItem], tableArn);
+
+    /// <summary>Query one index: Query on <c>{tableArn}/index/{index}</c> (not the table, not every index).</summary>
+    public static JsonObject GrantQueryIndex(string tableArn, string indexName) =>
+        Allow([IamActions.DynamoDbQuery], $"{tableArn}/index/{indexName}");
+
+    /// <summary>Post to this stage's connections: <c>{executionArn}/{stage}/POST/@connections/*</c>.</summary>
+    public static JsonObject GrantManageConnections(string executionArn, string stageName) =>
+        Allow([IamActions.ManageConnections], $"{executionArn}/{stageName}/{ConnectionsPath}");
+
+    /// <summary>Write logs to one log group's streams: <c>{logGroupArn}:*</c>. The group itself is the stack's.</summary>
+    public static JsonObject GrantLogWrites(string logGroupArn) =>
+        Allow([IamActions.LogsCreateLogStream, IamActions.LogsPutLogEvents], logGroupArn + LogStreamsSuffix);
+
+    /// <summary>A policy document (as <c>fn::toJSON</c>) of the given statements.</summary>
+    public static JsonObject Document(IEnumerable<JsonObject> statements) => Fn.ToJson(new JsonObject
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new JsonArray([.. statements]),
+    });
+
+    /// <summary>The trust policy that lets Lambda assume a role.</summary>
+    public static JsonObject LambdaTrust() => Document(
+    [
+        new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Principal"] = new JsonObject { ["Service"] = "lambda.amazonaws.com" },
+            ["Action"] = IamActions.StsAssumeRole,
+        },
+    ]);
+
+    private static JsonObject Allow(IReadOnlyList<string> actions, string resource) => new()
+    {
+        ["Effect"] = "Allow",
+        ["Action"] = new JsonArray([.. actions.Select(action => (JsonNode)action)]),
+        ["Resource"] = resource,
+    };
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Rtc.Functions.Routing;
+using Rtc.Stack.Configuration;
+using Rtc.Stack.Template;
+
+namespace Rtc.Stack.Infrastructure;
+
+/// <summary>
+/// The WebSocket API with its stage, routes and integration. The stage is named after the stack, deploys
+/// automatically, throttles from config, writes JSON access logs to its own log group and has detailed metrics.
+/// Every route in <see cref="WebSocketRoutes.All"/> proxies to the connections function, each with an invoke
+/// permission scoped to this API, this stage and that route.
+/// </summary>
+internal static class WebSocketApiComponent
+{
+    /// <summary>The access log line: API Gateway substitutes each <c>$context</c> variable.</summary>
+    private static readonly string[] AccessLogFields =
+    [
+        "requestId", "connectionId", "eventType", "routeKey", "status", "requestTime", "integrationLatency",
+        "integrationError", "error.message", "authorizer.error", "identity.sourceIp",
+    ];
+
+    /// <summary>Declares the API, its access log group and stage.</summary>
+    public static WebSocketApi DeclareApi(StackTemplate template, StackSettings settings, string region, string dnsSuffix)
+    {
+        var api = template.Resource("websocket-api", "aws:apigatewayv2/api:Api", new JsonObject
+        {
+            ["name"] = Naming.Physical("websocket"),
+            ["protocolType"] = "WEBSOCKET",
+            ["routeSelectionExpression"] = WebSocketRoutes.RouteSelectionExpression,
+            ["tags"] = Tags.Standard(),
+        });
+
+        var accessLogs = template.Resource("websocket-access-logs", "aws:cloudwatch/logGroup:LogGroup", new JsonObject
+        {
+            ["name"] = "/aws/apigateway/" + Naming.Physical("websocket"),
+            ["retentionInDays"] = settings.LogRetentionDays,
+            ["tags"] = Tags.Standard(),
+        });
+
+        var logFormat = new JsonObject();
+        foreach (var field in AccessLogFields)
+        {
+            logFormat[field.Replace(".", "", StringComparison.Ordinal)] = "$context." + field;
+        }
+
+        var stage = template.Resource("websocket-stage", "aws:apigatewayv2/stage:Stage", new JsonObject
+        {
+            ["apiId"] = api.Id,
+            ["name"] = "${pulumi.stack}",
+            ["autoDeploy"] = true,
+            ["defaultRouteSettings"] = new JsonObject
+            {
+                ["throttlingBurstLimit"] = settings.ThrottlingBurstLimit,
+                ["throttlingRateLimit"] = settings.ThrottlingRateLimit,
+                ["detailedMetricsEnabled"] = true,
+            },
+            ["accessLogSettings"] = new JsonObject
+            {
+                ["destinationArn"] = accessLogs.Arn,
+                ["format"] = Fn.ToJson(logFormat),
+            },
+            ["tags"] = Tags.Standard(),
+        });
+
+        return new WebSocketApi(api, stage, $"{api.Id}.execute-api.{region}.{dnsSuffix}");
+    }
+
+    /// <summary>
+    /// Declares the integration, the routes and one invoke permission per route. With an authorizer,
+    /// <c>$connect</c> uses it (WebSocket APIs authorise only <c>$connect</c>).
+    /// </summary>
+    public static void DeclareRoutes(StackTemplate template, WebSocketApi webSocket, ResourceRef connectionsFunction, ResourceRef? authorizer)
+    {
+        var integration = template.Resource("connections-integration", "aws:apigatewayv2/integration:Integration", new JsonObject
+        {
+            ["apiId"] = webSocket.Api.Id,
+            ["integrationType"] = "AWS_PROXY",
+            ["integrationMethod"] = "POST",
+            ["integrationUri"] = connectionsFunction.Output("invokeArn"),
+        });
+
+        foreach (var routeKey in WebSocketRoutes.All)
+        {
+            var slug = routeKey.TrimStart('$');
+            var route = new JsonObject
+            {
+                ["apiId"] = webSocket.Api.Id,
+                ["routeKey"] = routeKey,
+                ["target"] = "integrations/" + integration.Id,
+                ["authorizationType"] = "NONE",
+            };
+            if (routeKey == WebSocketRoutes.Connect && authorizer is not null)
+            {
+                route["authorizationType"] = "CUSTOM";
+                route["authorizerId"] = authorizer.Id;
+            }
+
+            template.Resource($"{slug}-route", "aws:apigatewayv2/route:Route", route);
+            template.Resource($"{slug}-invoke-permission", "aws:lambda/permission:Permission", new JsonObject
+            {
+                ["action"] = "lambda:InvokeFunction",
+                ["function"] = connectionsFunction.Name,
+                ["principal"] = "apigateway.amazonaws.com",
+                ["sourceArn"] = $"{webSocket.Api.Output("executionArn")}/{webSocket.Stage.Name}/{routeKey}",
+            });
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Rtc.Stack.Template;
+
+/// <summary>A declared resource: its logical name and interpolations of its outputs.</summary>
+/// <param name="LogicalName">The resource's key under <c>resources:</c>.</param>
+internal sealed record ResourceRef(string LogicalName)
+{
+    /// <summary><c>${name.output}</c>.</summary>
+    public string Output(string output) => Fn.Ref(LogicalName, output);
+
+    /// <summary>The resource's ARN output.</summary>
+    public string Arn => Output("arn");
+
+    /// <summary>The resource's name output.</summary>
+    public string Name => Output("name");
+
+    /// <summary>The resource's id output.</summary>
+    public string Id => Output("id");
+}

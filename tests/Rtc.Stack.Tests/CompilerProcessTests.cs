@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Rtc.Stack.Tests.Support;
+
+namespace Rtc.Stack.Tests;
+
+/// <summary>The exact compiler command of Pulumi.yaml, run as Pulumi runs it, prints the template and only that.</summary>
+public sealed class CompilerProcessTests
+{
+    [Fact]
+    public async Task CompilerCommandPrintsOnlyTheTemplateOnStdoutWithAndWithoutAStack()
+    {
+        var withStack = await RunCompilerAsync(new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_CONFIG"] = """{"aws:region":"eu-west-2","rtc-pulumi:memorySize":"256"}""",
+            [StackProgram.SkipPublishVariable] = "1",
+        });
+        var withoutStack = await RunCompilerAsync(new Dictionary<string, string>());
+
+        Assert.True(withStack.ExitCode == 0, withStack.Stderr);
+        Assert.Equal(256, (int)JsonNode.Parse(withStack.Stdout)!["resources"]!["connections-function"]!["properties"]!["memorySize"]!);
+        Assert.True(withoutStack.ExitCode == 0, withoutStack.Stderr);
+        Assert.Equal("rtc-pulumi", (string)JsonNode.Parse(withoutStack.Stdout)!["name"]!);
+    }
+
+    [Fact]
+    public async Task CompilerCommandFailsWithTheKeyOnStderrForBadConfig()
+    {
+        var run = await RunCompilerAsync(new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_CONFIG"] = """{"rtc-pulumi:architecture":"sparc"}""",
+            [StackProgram.SkipPublishVariable] = "1",
+        });
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("rtc-pulumi:architecture", run.Stderr);
+    }
+
+    private static async Task<StackRun> RunCompilerAsync(Dictionary<string, string> environment)
+    {
+        var command = ProjectFile.Load("Pulumi.yaml").Child("runtime").Child("options").Child("compiler").Text().Split(' ');
+        var start = new ProcessStartInfo(command[0])
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in command.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // As Pulumi does: the stack's variables, and none of them when it asks which plugins are needed.
+        foreach (var name in (string[])["PULUMI_STACK", "PULUMI_CONFIG", "PULUMI_PROJECT", StackProgram.SkipPublishVariable])
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new StackRun(process.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,51 @@
+using Rtc.Stack.Tests.Support;
+
+namespace Rtc.Stack.Tests;
+
+/// <summary>The stack exports what clients and operators read with <c>pulumi stack output</c>.</summary>
+public sealed class OutputsTests
+{
+    [Fact]
+    public void StackExportsEveryDocumentedOutput()
+    {
+        var outputs = Templates.Dev()["outputs"]!.AsObject();
+
+        Assert.Equal(
+            ["websocketUrl", "managementEndpoint", "tableName", "connectionsFunctionName", "publisherFunctionName", "publisherFunctionArn", "clientConfig"],
+            outputs.Select(output => output.Key));
+        Assert.Equal("${websocket-stage.invokeUrl}", (string)outputs["websocketUrl"]!);
+        Assert.Equal("https://${websocketDomain}/${websocket-stage.name}", (string)outputs["managementEndpoint"]!);
+    }
+
+    [Fact]
+    public void WebsocketDomainIsApiIdExecuteApiRegionAndDnsSuffix()
+    {
+        var template = Templates.Dev();
+
+        Assert.Equal("${websocket-api.id}.execute-api.${region}.${dnsSuffix}", (string)template["variables"]!["websocketDomain"]!);
+        Assert.Equal("${websocketDomain}", (string)template.Properties("publisher-function")["environment"]!["variables"]!["WEBSOCKET_DOMAIN"]!);
+    }
+
+    [Fact]
+    public void ClientConfigCarriesUrlStageRegionAndHeartbeat()
+    {
+        var clientConfig = Templates.Dev()["outputs"]!["clientConfig"]!;
+
+        Assert.Equal("${websocket-stage.invokeUrl}", (string)clientConfig["url"]!);
+        Assert.Equal("${websocket-stage.name}", (string)clientConfig["stage"]!);
+        Assert.Equal("${region}", (string)clientConfig["region"]!);
+        Assert.Equal(300, (int)clientConfig["heartbeatSeconds"]!);
+    }
+
+    [Fact]
+    public void EveryRouteProxiesToTheConnectionsFunction()
+    {
+        var template = Templates.Dev();
+
+        Assert.Equal(Rtc.Functions.Routing.WebSocketRoutes.All,
+            template.OfType("aws:apigatewayv2/route:Route").Select(route => (string)template.Properties(route)["routeKey"]!));
+        Assert.Equal("AWS_PROXY", (string)template.Properties("connections-integration")["integrationType"]!);
+        Assert.Equal("${connections-function.invokeArn}", (string)template.Properties("connections-integration")["integrationUri"]!);
+        Assert.Equal("$request.body.action", (string)template.Properties("websocket-api")["routeSelectionExpression"]!);
+    }
+}
