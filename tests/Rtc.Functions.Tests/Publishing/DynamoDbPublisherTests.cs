@@ -1,0 +1,12 @@
+using Rtc.Functions.Storage;
+using Rtc.Functions.Tests.Support;
+
+namespace Rtc.Functions.Tests.Publishing;
+
+/// <summary>The publisher contract on DynamoDB Local, with 2-item Query pages.</summary>
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbPublisherTests(DynamoDbLocal dynamo) : PublisherContractTests
+{
+    protected override async Task<IConnectionStore> CreateStoreAsync() =>
+        new DynamoDbConnectionStore(dynamo.Client, await dynamo.CreateConnectionTableAsync(), queryPageSize: 2);
+}
