@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace Rtc.Functions.Contracts;
+
+/// <summary>
+/// What every event API Gateway sends for a WebSocket API carries: the handshake's headers and query string
+/// (on <c>$connect</c> and its authorizer), stage variables and the request context.
+/// </summary>
+public abstract class ApiGatewayRequest
+{
+    /// <summary>Request headers (<c>$connect</c> and its authorizer, and a few on <c>$disconnect</c>).</summary>
+    [JsonPropertyName("headers")]
+    public Dictionary<string, string>? Headers { get; init; }
+
+    /// <summary>Request headers with every value.</summary>
+    [JsonPropertyName("multiValueHeaders")]
+    public Dictionary<string, string[]>? MultiValueHeaders { get; init; }
+
+    /// <summary>Query parameters; only present when the URL had a query string.</summary>
+    [JsonPropertyName("queryStringParameters")]
+    public Dictionary<string, string>? QueryStringParameters { get; init; }
+
+    /// <summary>Query parameters with every value.</summary>
+    [JsonPropertyName("multiValueQueryStringParameters")]
+    public Dictionary<string, string[]>? MultiValueQueryStringParameters { get; init; }
+
+    /// <summary>Stage variables, when the stage defines any.</summary>
+    [JsonPropertyName("stageVariables")]
+    public Dictionary<string, string>? StageVariables { get; init; }
+
+    /// <summary>Who, where and which route.</summary>
+    [JsonPropertyName("requestContext")]
+    public WebSocketRequestContext RequestContext { get; init; } = new();
+}
