@@ -21,6 +21,16 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task UnknownOptionPrintsTheHelpHintOnce()
+    {
+        var (exitCode, error) = await RunGatewayAsync("--bogus");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Unknown option '--bogus'", error);
+        Assert.Single(error.Split('\n'), line => line.Contains("Run with --help", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BannerPrintsTheUrlsAndPasteReadyCredentials()
     {
         await using var gateway = await TestGateway.StartAsync(TestGateway.Options, new Dictionary<string, IInvocationHandler>());
