@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Authorization;
@@ -67,7 +68,8 @@ public sealed class LocalGateway : IAsyncDisposable
         var port = options.Port == 0 ? PickFreePort() : options.Port;
         options = options with { Port = port };
         var clock = TimeProvider.System;
-        var logger = dependencies.Logger;
+        // One writer for the gateway's lines and the functions', so LogType Tail can pick out an invocation's own.
+        var logger = new FunctionLogger(new InvocationLogWriter(dependencies.Logger.Output), clock);
         var managementEndpoint = new Uri($"http://127.0.0.1:{port}/{options.Stage}");
 
         var auth = options.Auth == AuthModes.Jwt ? new LocalAuth() : null;

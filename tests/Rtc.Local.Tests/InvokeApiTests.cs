@@ -1,5 +1,9 @@
+using System.Net;
+using System.Text;
 using System.Text.Json;
+using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
+using Rtc.Functions.Storage;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
@@ -73,8 +77,191 @@ public sealed class InvokeApiTests
         Assert.Equal("Sandbox.Timedout", JsonDocument.Parse(response).RootElement.GetProperty("errorType").GetString());
     }
 
+    // Invoke API reference: FunctionName takes a name, an ARN or a partial ARN, with a version or alias appended.
+    [Theory]
+    [InlineData("arn:aws:lambda:us-east-1:000000000000:function:publisher")]
+    [InlineData("arn:aws:lambda:us-east-1:000000000000:function:publisher:$LATEST")]
+    [InlineData("000000000000:function:publisher")]
+    [InlineData("publisher:$LATEST")]
+    public async Task FunctionNamedByArnOrPartialArnRuns(string functionName)
+    {
+        var publisher = new StubFunction(_ => "{\"delivered\":0}");
+        await using var gateway = await StartAsync(publisher);
+
+        var (result, response) = await LambdaCli.InvokeAsync(gateway, functionName, "{}");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("{\"delivered\":0}", response);
+        Assert.Equal("$LATEST", JsonDocument.Parse(result.Output).RootElement.GetProperty("ExecutedVersion").GetString());
+    }
+
+    [Theory]
+    [InlineData("arn:aws:lambda:eu-west-1:000000000000:function:publisher")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:publisher")]
+    [InlineData("123456789012:function:publisher")]
+    public async Task ArnOfAnotherRegionOrAccountIsResourceNotFound(string functionName)
+    {
+        var publisher = new StubFunction(_ => "{}");
+        await using var gateway = await StartAsync(publisher);
+
+        var (result, _) = await LambdaCli.InvokeAsync(gateway, functionName, "{}");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ResourceNotFoundException", result.Error);
+        Assert.Null(publisher.LastEvent);
+    }
+
+    // Invoke API reference: Qualifier names a version or alias; only $LATEST exists locally, so any other is
+    // a function that does not exist (404 ResourceNotFoundException), never a run of $LATEST.
+    [Theory]
+    [InlineData("prod", false)]
+    [InlineData("1", false)]
+    [InlineData("$LATEST", true)]
+    public async Task QualifierOtherThanLatestIsResourceNotFound(string qualifier, bool runs)
+    {
+        var publisher = new StubFunction(_ => "{}");
+        await using var gateway = await StartAsync(publisher);
+
+        var result = await InvokeWithCliAsync(gateway, "publisher", "{}", "--qualifier", qualifier);
+
+        Assert.Equal(runs, result.ExitCode == 0);
+        Assert.Equal(runs, publisher.LastEvent is not null);
+        if (!runs)
+        {
+            Assert.Contains("ResourceNotFoundException", result.Error);
+            Assert.Contains($"function:publisher:{qualifier}", result.Error);
+        }
+    }
+
+    [Fact]
+    public async Task QualifierThatContradictsTheOneInTheNameIsRefused()
+    {
+        var publisher = new StubFunction(_ => "{}");
+        await using var gateway = await StartAsync(publisher);
+
+        var result = await InvokeWithCliAsync(gateway, "publisher:prod", "{}", "--qualifier", "$LATEST");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("InvalidParameterValueException", result.Error);
+        Assert.Null(publisher.LastEvent);
+    }
+
+    // Invoke API reference: the maximum payload is 6 MB for synchronous invocations and 1 MB for asynchronous
+    // ones (raised from 256 KB in October 2025); over it Lambda answers 413 RequestEntityTooLargeException.
+    [Theory]
+    [InlineData(1024 * 1024, 202)]
+    [InlineData(1024 * 1024 + 1, 413)]
+    public async Task EventPayloadOverLambdasAsynchronousLimitIsRefusedWith413(int payloadBytes, int expectedStatus)
+    {
+        var publisher = new StubFunction(_ => "{}");
+        await using var gateway = await StartAsync(publisher, TestGateway.Options with { RequireSignature = false });
+
+        using var response = await PostInvokeAsync(gateway, "publisher", JsonOfLength(payloadBytes), invocationType: "Event");
+
+        Assert.Equal(expectedStatus, (int)response.StatusCode);
+        if (expectedStatus == 413)
+        {
+            Assert.Equal("RequestEntityTooLargeException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        }
+    }
+
+    [Fact]
+    public async Task SynchronousPayloadBetweenTheTwoLimitsRuns()
+    {
+        var publisher = new StubFunction(_ => "{}");
+        await using var gateway = await StartAsync(publisher, TestGateway.Options with { RequireSignature = false });
+
+        using var response = await PostInvokeAsync(gateway, "publisher", JsonOfLength(2 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2 * 1024 * 1024, publisher.LastEvent!.Length);
+    }
+
+    // Invoke API reference: InvalidRequestContentException (400), the request body could not be parsed as JSON.
+    [Fact]
+    public async Task PayloadThatIsNotUtf8IsInvalidRequestContent()
+    {
+        var publisher = new StubFunction(_ => "{}");
+        await using var gateway = await StartAsync(publisher, TestGateway.Options with { RequireSignature = false });
+
+        using var response = await PostInvokeAsync(gateway, "publisher", [.. "{\"userId\":\""u8, 0xff, 0xfe, .. "\"}"u8]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidRequestContentException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Null(publisher.LastEvent);
+    }
+
+    // Invoke API reference: LogType Tail returns "the last 4 KB of the execution log, which is base64-encoded"
+    // in X-Amz-Log-Result (synchronous invocations only).
+    [Fact]
+    public async Task LogTypeTailReturnsTheLastFourKilobytesOfTheInvocationsOwnLog()
+    {
+        await using var gateway = await StartWithLoggingPublisherAsync(lines: 200);
+
+        var result = await InvokeWithCliAsync(gateway, "publisher", "{}", "--log-type", "Tail");
+        var other = await InvokeWithCliAsync(gateway, "publisher", "{\"lines\":1}", "--log-type", "Tail");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var tail = Convert.FromBase64String(JsonDocument.Parse(result.Output).RootElement.GetProperty("LogResult").GetString()!);
+        Assert.Equal(4096, tail.Length);
+        var text = Encoding.UTF8.GetString(tail);
+        Assert.EndsWith("\"line\":199}\n", text);
+        Assert.DoesNotContain("\"line\":0}", text);
+
+        // The second invocation's log holds its own single line, none of the first's.
+        var otherText = Encoding.UTF8.GetString(Convert.FromBase64String(JsonDocument.Parse(other.Output).RootElement.GetProperty("LogResult").GetString()!));
+        Assert.Single(otherText.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains("\"message\":\"working\"", StringComparison.Ordinal));
+        Assert.Contains("\"line\":0}", otherText);
+    }
+
     private static Task<LocalGateway> StartAsync(IInvocationHandler publisher, GatewayOptions? options = null) =>
         TestGateway.StartAsync(options ?? TestGateway.Options, new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Publisher] = publisher });
+
+    // aws lambda invoke with options LambdaCli does not pass; the response file is not needed here.
+    private static Task<ExternalClient.Result> InvokeWithCliAsync(LocalGateway gateway, string function, string payload, params string[] options) =>
+        ExternalClient.RunAsync(ExternalClient.AwsCli,
+            ["lambda", "invoke", "--endpoint-url", gateway.BaseUri.ToString(), "--function-name", function,
+             "--cli-binary-format", "raw-in-base64-out", "--payload", payload, .. options, "/dev/null"]);
+
+    private static async Task<HttpResponseMessage> PostInvokeAsync(LocalGateway gateway, string function, byte[] payload, string? invocationType = null)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway.BaseUri, $"2015-03-31/functions/{function}/invocations"))
+        {
+            Content = new ByteArrayContent(payload),
+        };
+        if (invocationType is not null)
+        {
+            request.Headers.Add("X-Amz-Invocation-Type", invocationType);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    // A JSON string literal of exactly payloadBytes bytes.
+    private static byte[] JsonOfLength(int payloadBytes) => Encoding.UTF8.GetBytes("\"" + new string('a', payloadBytes - 2) + "\"");
+
+    // A publisher that writes a numbered log line per requested line ("lines" in the event, or the default).
+    private static Task<LocalGateway> StartWithLoggingPublisherAsync(int lines) =>
+        LocalGateway.StartAsync(TestGateway.Options, new GatewayDependencies(
+            new InMemoryConnectionStore(),
+            _ => throw new InvalidOperationException("The logging publisher does not post."),
+            (_, services) => new LoggingFunction(services.Logger, lines),
+            new FunctionLogger(TextWriter.Null, TimeProvider.System)));
+
+    private sealed class LoggingFunction(FunctionLogger logger, int defaultLines) : IInvocationHandler
+    {
+        public Task<string> HandleAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken = default)
+        {
+            var lines = JsonDocument.Parse(eventJson).RootElement.TryGetProperty("lines", out var count) ? count.GetInt32() : defaultLines;
+            for (var line = 0; line < lines; line++)
+            {
+                logger.Write("INFO", "working", ("line", line));
+            }
+
+            return Task.FromResult("{}");
+        }
+    }
 
     private sealed class BlockingFunction(Task<string> response) : IInvocationHandler
     {

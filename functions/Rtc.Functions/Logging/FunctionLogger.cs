@@ -13,6 +13,9 @@ public sealed class FunctionLogger(TextWriter output, TimeProvider clock)
     /// <summary>A logger that writes to the process's standard output.</summary>
     public static FunctionLogger Console { get; } = new(System.Console.Out, TimeProvider.System);
 
+    /// <summary>Where the lines go.</summary>
+    public TextWriter Output => output;
+
     /// <summary>Writes one line: <c>{"timestamp","level","message",...fields}</c>.</summary>
     /// <param name="level">"INFO", "WARN" or "ERROR".</param>
     /// <param name="message">A short fixed description, e.g. "invocation".</param>
