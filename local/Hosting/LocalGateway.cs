@@ -145,7 +145,7 @@ public sealed class LocalGateway : IAsyncDisposable
             [TokenEndpoint.LocalSegment, "token"] when tokens is not null && HttpMethods.IsGet(http.Request.Method) => tokens.HandleAsync(http),
             ["2015-03-31", "functions", var name, "invocations"] when HttpMethods.IsPost(http.Request.Method) => invoke.HandleAsync(http, name),
             [var stage, "@connections", var connectionId] => management.HandleAsync(http, stage, connectionId),
-            [var stage] when stage == options.Stage && http.WebSockets.IsWebSocketRequest => webSockets.HandleAsync(http),
+            [var stage] when stage == options.Stage && WebSocketHandshake.IsAttempt(http.Request) => webSockets.HandleAsync(http),
 
             // API Gateway answers any other path, including another stage, with 403.
             _ => AwsErrorResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "ForbiddenException", "Forbidden", http.RequestAborted),

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Contracts;
 using Rtc.Local.Authorization;
 using Rtc.Local.Connections;
-using Rtc.Local.Http;
 
 namespace Rtc.Local.WebSockets;
 
@@ -26,10 +25,16 @@ public sealed class WebSocketEndpoint(
     /// <summary>Handles one upgrade request.</summary>
     public async Task HandleAsync(HttpContext http)
     {
+        if (WebSocketHandshake.Check(http.Request) is { } invalid)
+        {
+            await invalid.WriteAsync(http);
+            return;
+        }
+
         using var lease = connectLimiter.AttemptAcquire();
         if (!lease.IsAcquired)
         {
-            await AwsErrorResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, "LimitExceededException", "Too Many Requests");
+            await HandshakeRefusal.TooManyRequests.WriteAsync(http);
             return;
         }
 
@@ -39,7 +44,7 @@ public sealed class WebSocketEndpoint(
             var decision = await authorizer.AuthorizeAsync(events.Connect(http, facts), http.RequestAborted);
             if (decision.RefusalStatus is { } refusal)
             {
-                http.Response.StatusCode = refusal;
+                await HandshakeRefusal.ForAuthorizer(refusal).WriteAsync(http);
                 return;
             }
 
@@ -50,7 +55,7 @@ public sealed class WebSocketEndpoint(
         var response = outcome.Succeeded ? ParseResponse(outcome.Response) : null;
         if (response is null)
         {
-            await AwsErrorResponses.WriteAsync(http, StatusCodes.Status500InternalServerError, "InternalServerErrorException", "Internal server error");
+            await HandshakeRefusal.InternalServerError.WriteAsync(http);
             return;
         }
 
@@ -74,7 +79,11 @@ public sealed class WebSocketEndpoint(
         }
 
         // No server-initiated keep-alive pongs: API Gateway sends none, and they would hide idle clients.
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol, KeepAliveInterval = TimeSpan.Zero });
+        // Not disposed here: the socket disposes itself once its close handshake completes, and Kestrel closes the
+        // connection gracefully when this request ends. Disposing a socket that failed the connection itself (close
+        // code 1002, or 1007 for invalid UTF-8 in a text frame) tore the transport down before that close frame was
+        // flushed, and the client saw a bare reset.
+        var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol, KeepAliveInterval = TimeSpan.Zero });
         var connection = new LiveConnection(facts.ConnectionId, socket, facts.ConnectedAt, facts.SourceIp, facts.UserAgent);
         registry.Add(connection);
         await pump.RunAsync(connection, socket, facts);
