@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +42,9 @@ public sealed class WebSocketEndpoint(
         var facts = events.FactsOf(http);
         if (authorizer is not null)
         {
-            var decision = await authorizer.AuthorizeAsync(events.Connect(http, facts), http.RequestAborted);
+            // Lambda never cancels a running function: the authorizer and $connect run to completion even when the
+            // client leaves during the handshake.
+            var decision = await authorizer.AuthorizeAsync(events.Connect(http, facts));
             if (decision.RefusalStatus is { } refusal)
             {
                 await HandshakeRefusal.ForAuthorizer(refusal).WriteAsync(http);
@@ -51,7 +54,7 @@ public sealed class WebSocketEndpoint(
             facts = facts with { Authorizer = decision.Context };
         }
 
-        var outcome = await routes.InvokeAsync(events.Connect(http, facts), http.RequestAborted);
+        var outcome = await routes.InvokeAsync(events.Connect(http, facts));
         var response = outcome.Succeeded ? ParseResponse(outcome.Response) : null;
         if (response is null)
         {
@@ -78,15 +81,40 @@ public sealed class WebSocketEndpoint(
             }
         }
 
-        // No server-initiated keep-alive pongs: API Gateway sends none, and they would hide idle clients.
-        // Not disposed here: the socket disposes itself once its close handshake completes, and Kestrel closes the
-        // connection gracefully when this request ends. Disposing a socket that failed the connection itself (close
-        // code 1002, or 1007 for invalid UTF-8 in a text frame) tore the transport down before that close frame was
-        // flushed, and the client saw a bare reset.
-        var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol, KeepAliveInterval = TimeSpan.Zero });
+        // A client that left while $connect ran leaves a connection the functions already know: it ends with
+        // $disconnect, as any connection does.
+        if (await AcceptAsync(http, subProtocol) is not { } socket)
+        {
+            await pump.LostBeforeOpenAsync(facts);
+            return;
+        }
+
         var connection = new LiveConnection(facts.ConnectionId, socket, facts.ConnectedAt, facts.SourceIp, facts.UserAgent);
         registry.Add(connection);
         await pump.RunAsync(connection, socket, facts);
+    }
+
+    // The accepted socket, or null when the client is gone.
+    private static async Task<WebSocket?> AcceptAsync(HttpContext http, string? subProtocol)
+    {
+        if (http.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        try
+        {
+            // No server-initiated keep-alive pongs: API Gateway sends none, and they would hide idle clients.
+            // Not disposed by the caller: the socket disposes itself once its close handshake completes, and
+            // Kestrel closes the connection gracefully when the request ends. Disposing a socket that failed the
+            // connection itself (close code 1002, or 1007 for invalid UTF-8 in a text frame) tore the transport
+            // down before that close frame was flushed, and the client saw a bare reset.
+            return await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol, KeepAliveInterval = TimeSpan.Zero });
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static WebSocketResponse? ParseResponse(string? json)
