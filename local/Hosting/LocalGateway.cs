@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -123,7 +124,18 @@ public sealed class LocalGateway : IAsyncDisposable
                 _ = connection.CloseAsync(CloseCause.ShuttingDown);
             }
         });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException exception) when (exception.InnerException is AddressInUseException)
+        {
+            await app.DisposeAsync();
+            connectLimiter.Dispose();
+            throw new GatewayStartupException(
+                $"Port {port} on 127.0.0.1 is already in use. Stop what listens there, or choose another port with --port N (0 picks a free one).", exception);
+        }
+
         return new LocalGateway(app, connectLimiter, options, registry, port, auth);
     }
 

@@ -26,24 +26,36 @@ public sealed class RealDependencies : IAsyncDisposable
 
     /// <summary>
     /// Builds the dependencies for <paramref name="options"/>; with a DynamoDB endpoint, creates the table when
-    /// it is missing. <paramref name="logger"/> defaults to standard output.
+    /// it is missing (and again should it disappear later). <paramref name="logger"/> defaults to standard
+    /// output. Throws <see cref="GatewayStartupException"/> when DynamoDB is unreachable or the table has
+    /// another schema.
     /// </summary>
     public static async Task<RealDependencies> CreateAsync(GatewayOptions options, FunctionLogger? logger = null, CancellationToken cancellationToken = default)
     {
         var dependencies = new RealDependencies();
+        logger ??= FunctionLogger.Console;
         IConnectionStore store = new InMemoryConnectionStore();
         if (options.DynamoDbEndpoint is { } endpoint)
         {
             dependencies.dynamoDb = CreateDynamoDbClient(endpoint, options.Region);
-            await ConnectionTableBootstrap.EnsureAsync(dependencies.dynamoDb, options.TableName, cancellationToken);
-            store = new DynamoDbConnectionStore(dependencies.dynamoDb, options.TableName);
+            try
+            {
+                await ConnectionTableBootstrap.EnsureAsync(dependencies.dynamoDb, options.TableName, cancellationToken);
+            }
+            catch
+            {
+                await dependencies.DisposeAsync();
+                throw;
+            }
+
+            store = new RecreatingConnectionStore(dependencies.dynamoDb, options.TableName, logger);
         }
 
         dependencies.Value = new GatewayDependencies(
             store,
             managementEndpoint => new ManagementApiClient(dependencies.managementHttp, managementEndpoint, options.Region, LocalCredentials.Credentials),
             HandlerCatalog.Create,
-            logger ?? FunctionLogger.Console);
+            logger);
         return dependencies;
     }
 

@@ -97,7 +97,7 @@ public sealed class ProgramTests
         return Process.Start(start)!;
     }
 
-    private static async Task<(int ExitCode, string Error)> RunGatewayAsync(params string[] arguments)
+    internal static async Task<(int ExitCode, string Error)> RunGatewayAsync(params string[] arguments)
     {
         using var process = StartGateway(arguments);
         var error = process.StandardError.ReadToEndAsync();
