@@ -42,24 +42,20 @@ public sealed class FunctionInvoker(
             var response = await handler.HandleAsync(eventJson, context, linked.Token).WaitAsync(linked.Token);
             return new InvocationOutcome(response);
         }
-        catch (InvocationException exception)
-        {
-            return Failed(name, requestId, exception.ErrorType, exception.Message);
-        }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             var seconds = timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-            return Failed(name, requestId, "Sandbox.Timedout", $"{context.RequestId} Task timed out after {seconds} seconds");
+            return Failed(name, requestId, new RuntimeError($"{context.RequestId} Task timed out after {seconds} seconds", "Sandbox.Timedout"));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return Failed(name, requestId, exception.GetType().Name, exception.Message);
+            return Failed(name, requestId, RuntimeError.From(exception));
         }
     }
 
-    private InvocationOutcome Failed(string name, string requestId, string errorType, string message)
+    private InvocationOutcome Failed(string name, string requestId, RuntimeError error)
     {
-        logger.Write("ERROR", "invocation failed", ("function", name), ("requestId", requestId), ("errorType", errorType));
-        return new InvocationOutcome(null, errorType, message);
+        logger.Write("ERROR", "invocation failed", ("function", name), ("requestId", requestId), ("errorType", error.ErrorType));
+        return new InvocationOutcome(null, error.ErrorType, error.ErrorMessage);
     }
 }
