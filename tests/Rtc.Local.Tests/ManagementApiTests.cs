@@ -105,6 +105,16 @@ public sealed class ManagementApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConnectionIdWithAnEncodedSlashIsOneIdNotAnotherPath()
+    {
+        // Base64 ids can hold '/', which clients send as %2F: still a management request, for an unknown id.
+        using var response = await http.GetAsync(ConnectionUri("AAAA/AAAAAAAAAA="));
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("GoneException", ErrorType(response));
+    }
+
+    [Fact]
     public async Task ClosedConnectionIsGone()
     {
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
