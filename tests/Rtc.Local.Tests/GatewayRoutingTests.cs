@@ -1,7 +1,7 @@
 using System.Net;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
-using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

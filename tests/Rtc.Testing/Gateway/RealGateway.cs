@@ -4,7 +4,7 @@ using Rtc.Functions.Storage;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 
-namespace Rtc.Local.Tests.Support;
+namespace Rtc.Testing.Gateway;
 
 /// <summary>The gateway with the real functions and management client, exactly as <c>dotnet run --project local</c> wires them.</summary>
 public sealed class RealGateway : IAsyncDisposable

@@ -4,7 +4,7 @@ using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 
-namespace Rtc.Local.Tests.Support;
+namespace Rtc.Testing.Gateway;
 
 /// <summary>Starts the gateway in-process on a free loopback port with stand-in functions.</summary>
 public static class TestGateway
