@@ -68,6 +68,7 @@ internal static class GatewayServices
     private static void AddFunctions(IServiceCollection services, GatewayOptions options)
     {
         var managementEndpoint = LocalGateway.ManagementEndpointOf(options);
+
         // The management client's connection pool, disposed with the container.
         services.AddSingleton(_ => new HttpClient(ManagementApiClient.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan });
         services.AddSingleton<IManagementApi>(provider => new ManagementApiClient(
