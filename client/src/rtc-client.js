@@ -362,10 +362,6 @@ export class RtcClient {
     connection.timer = null;
     if (connection.retired) return;
     const now = this.#clock.now();
-    if (this.#pauseDue(now)) {
-      this.#pause();
-      return;
-    }
     if (connection.openedAt === null) {
       if (now - connection.createdAt >= CONNECT_TIMEOUT_MS) {
         this.#reportError("timeout", `the connection did not open within ${CONNECT_TIMEOUT_MS / 1000} s`);
