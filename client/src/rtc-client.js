@@ -8,6 +8,9 @@ const LIVENESS_TIMEOUT_MS = 10_000;
 // A handshake (token included) that neither opens nor fails in this long is abandoned. API Gateway's
 // integration timeout is 29 s, so an authorizer or $connect can legitimately take almost that long.
 const CONNECT_TIMEOUT_MS = 30_000;
+// A resume whose answer makes no progress for this long (past the 29-s integration timeout) has failed;
+// without this a live connection could hold messages back for ever.
+const RESUME_TIMEOUT_MS = 30_000;
 // Full-jitter exponential backoff ("Exponential Backoff And Jitter", AWS Architecture Blog):
 // delay = random(0, min(cap, base * 2^attempt)); the attempt count restarts once a connection has stayed open.
 const BACKOFF_BASE_MS = 500;
@@ -69,6 +72,7 @@ class Connection {
     this.awaitingSince = null;
     this.resuming = false;
     this.resumingFromBaseline = false;
+    this.resumeProgressAt = null;
     this.rolloverAt = Infinity;
     this.timer = null;
     this.retired = false;
@@ -349,6 +353,7 @@ export class RtcClient {
       due = Math.min(
         connection.lastPingAt + this.#heartbeatMs,
         connection.awaitingSince === null ? Infinity : connection.awaitingSince + LIVENESS_TIMEOUT_MS,
+        connection.resuming ? connection.resumeProgressAt + RESUME_TIMEOUT_MS : Infinity,
         connection === this.#active && this.#next === null ? connection.rolloverAt : Infinity,
       );
     }
@@ -371,6 +376,11 @@ export class RtcClient {
     } else {
       if (connection.awaitingSince !== null && now - connection.awaitingSince >= LIVENESS_TIMEOUT_MS) {
         this.#reportError("timeout", `no frame within ${LIVENESS_TIMEOUT_MS / 1000} s of a request: the connection is presumed dead`);
+        this.#lost(connection, null);
+        return;
+      }
+      if (connection.resuming && now - connection.resumeProgressAt >= RESUME_TIMEOUT_MS) {
+        this.#reportError("timeout", `no answer to resume within ${RESUME_TIMEOUT_MS / 1000} s; reconnecting to resume again`);
         this.#lost(connection, null);
         return;
       }
@@ -487,6 +497,9 @@ export class RtcClient {
       case "error":
         this.#onServerError(connection, frame);
         break;
+      case undefined:
+        this.#onGatewayNotice(connection, frame);
+        break;
     }
   }
 
@@ -514,6 +527,7 @@ export class RtcClient {
 
   #onReplay(connection, frame) {
     const before = this.#position;
+    connection.resumeProgressAt = this.#clock.now();
     for (const message of frame.messages.sort(bySeq)) this.#accept({ ...message, epoch: frame.epoch }, true);
     // A replay that arrives after its resume was answered (a late page) has done its part above.
     if (!connection.resuming) return;
@@ -560,12 +574,22 @@ export class RtcClient {
     }
   }
 
+  // API Gateway's own notice when a route's integration failed or timed out, e.g.
+  // {"message":"Internal server error","connectionId":"...","requestId":"..."}.
+  #onGatewayNotice(connection, frame) {
+    this.#reportError("server", `API Gateway answered "${frame.message}"`);
+    // It may answer the resume, which then never comes: reconnect (with backoff) and resume again; the
+    // messages held meanwhile wait for that answer.
+    if (connection.resuming) this.#lost(connection, null);
+  }
+
   // ---- ordering ---------------------------------------------------------------------------------------------
 
   #resume(connection) {
     const position = this.#position;
     connection.resuming = true;
     connection.resumingFromBaseline = position === null;
+    connection.resumeProgressAt = this.#clock.now();
     this.#send(connection, position === null ? { action: "resume" } : { action: "resume", epoch: position.epoch, after: position.seq });
   }
 
@@ -759,6 +783,9 @@ function readFrame(raw) {
     }
     case "error":
       if (typeof frame.error !== "string") throw bad("without an error code");
+      return frame;
+    case undefined:
+      if (typeof frame.message !== "string") throw new FrameError("received a frame without a type");
       return frame;
     default:
       throw new FrameError(`received a frame of unknown type ${JSON.stringify(frame.type ?? null)}`);

@@ -202,6 +202,44 @@ describe("resume", () => {
     assert.deepEqual(h.events.errors.map((e) => [e.kind, e.message]), [["server", "the server answered unknown_action: no route"]]);
   });
 
+  it("API Gateway's notice that the resume's integration failed leads to a reconnect that resumes again", () => {
+    const h = established();
+    h.ws.last.deliver(message(1));
+    const socket = reconnect(h);
+    socket.deliver(message(4));
+    socket.deliver({ message: "Internal server error", connectionId: "abc=", requestId: "r1" });
+    assert.deepEqual(h.events.errors.map((e) => [e.kind, e.message]), [["server", 'API Gateway answered "Internal server error"']]);
+    assert.notEqual(socket.closedWith, null);
+
+    const again = reconnect(h);
+    assert.deepEqual(again.resumes, [{ action: "resume", epoch: EPOCH, after: 1 }]);
+    again.deliver(replay([2, 3]));
+    assert.deepEqual(h.seqs(), [1, 2, 3, 4]);
+  });
+
+  it("the same notice outside a resume is only reported", () => {
+    const h = established();
+    h.ws.last.deliver({ message: "Endpoint request timed out", connectionId: "abc=", requestId: "r2" });
+    assert.equal(h.events.errors.length, 1);
+    assert.ok(h.ws.last.isOpen);
+  });
+
+  it("a resume that gets pongs but no answer for 30 s is given up, and resumed again on a new connection", () => {
+    const h = established({ config: { heartbeatSeconds: 10 } });
+    h.ws.last.deliver(message(1));
+    const socket = reconnect(h);
+    socket.deliver(message(3));
+    for (let i = 0; i < 2; i++) {
+      h.clock.runUntil(() => socket.pings > i);
+      socket.deliver({ type: "pong" });
+    }
+    assert.equal(h.clock.runUntil(() => socket.closedWith !== null), 10_000);
+    assert.deepEqual(h.events.errors.map((e) => e.kind), ["timeout"]);
+    const again = reconnect(h);
+    again.deliver(replay([2, 3]));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+  });
+
   it("invalid_resume starts afresh and tells the application with a reset", () => {
     const h = established();
     const socket = reconnect(h);
