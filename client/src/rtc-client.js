@@ -283,7 +283,7 @@ export class RtcClient {
       this.#next = null;
       this.#active.rolloverAt = now + this.#backoffDelay();
       this.#scheduleCheck(this.#active);
-      if (wasResuming && !this.#anyResuming()) this.#releaseHeld(this.#active);
+      if (wasResuming) this.#releaseHeld(this.#active, false);
     } else if (connection === this.#active) {
       this.#active = null;
       if (this.#next !== null) {
@@ -510,19 +510,8 @@ export class RtcClient {
       if (connection === this.#active) this.#emit("message", { data: frame.data, seq: null, epoch: null });
       return;
     }
-    const message = { seq: frame.seq, epoch: frame.epoch, data: frame.data };
-    if (this.#anyResuming()) {
-      this.#held.push(message);
-      return;
-    }
-    const outcome = this.#accept(message, false);
-    if (outcome === GAP || outcome === FOREIGN) {
-      // Something is missing before this message (or the stream changed): one resume fills the gap, and
-      // what arrives meanwhile waits.
-      this.#held.push(message);
-      this.#resume(connection);
-      this.#refreshState();
-    }
+    this.#takeLive(connection, { seq: frame.seq, epoch: frame.epoch, data: frame.data });
+    this.#refreshState();
   }
 
   #onReplay(connection, frame) {
@@ -539,18 +528,18 @@ export class RtcClient {
 
   #onPosition(connection, frame) {
     if (!connection.resuming) return;
-    const baseline = connection.resumingFromBaseline;
-    this.#finishResume(connection);
-    if (!baseline) return;
-    if (frame.epoch === null) {
+    if (connection.resumingFromBaseline && frame.epoch === null) {
       // The server keeps no history: after a break there is no telling what was missed.
       if (connection.afterBreak) this.#emit("reset", { reason: HISTORY_DISABLED });
-      return;
+    } else if (connection.resumingFromBaseline && this.#position === null) {
+      // The baseline. Messages that arrived live while it was taken and are at or below it are emitted as they
+      // are (they were published as the client connected); the stream follows on from the baseline.
+      const early = (message) => message.epoch === frame.epoch && message.seq <= frame.seq;
+      for (const message of this.#held.filter(early).sort(bySeq)) this.#accept(message, true);
+      this.#held = this.#held.filter((message) => !early(message));
+      if (this.#position === null || this.#position.seq < frame.seq) this.#setPosition({ epoch: frame.epoch, seq: frame.seq });
     }
-    // The first connection's baseline: what it already received live stays emitted, and the stream starts here.
-    const position = this.#position;
-    if (position === null || position.epoch !== frame.epoch || position.seq < frame.seq)
-      this.#setPosition({ epoch: frame.epoch, seq: frame.seq });
+    this.#finishResume(connection);
   }
 
   #onReset(connection, frame) {
@@ -596,29 +585,34 @@ export class RtcClient {
   #finishResume(connection) {
     connection.resuming = false;
     if (connection === this.#next) this.#promote();
-    if (!this.#anyResuming()) {
-      // Replayed messages were emitted as they came; the live ones held meanwhile follow, in seq order.
-      const held = this.#held.sort(bySeq);
-      this.#held = [];
-      for (const message of held) this.#accept(message, true);
-    }
+    // Replayed messages were emitted as they came; the live ones held meanwhile follow, in seq order.
+    this.#releaseHeld(this.#active, true);
     this.#refreshState();
   }
 
-  /** A resume ended without an answer: the held messages go through the live rules again. */
-  #releaseHeld(connection) {
+  /** A live message: emitted if it follows on; otherwise it waits, and one resume fills the gap. */
+  #takeLive(connection, message) {
+    if (this.#anyResuming()) {
+      this.#held.push(message);
+      return;
+    }
+    const outcome = this.#accept(message, false);
+    if (outcome === GAP || outcome === FOREIGN) {
+      this.#held.push(message);
+      this.#resume(connection);
+    }
+  }
+
+  // Held messages go through the live rules again, in seq order: one that still does not follow on (it was
+  // delivered out of order, ahead of one still in flight) starts one more resume rather than being skipped.
+  // Once the server has answered, it has named the current epoch, so a held message of another is stale.
+  #releaseHeld(connection, answered) {
+    if (this.#anyResuming()) return;
     const held = this.#held.sort(bySeq);
     this.#held = [];
     for (const message of held) {
-      if (this.#anyResuming()) {
-        this.#held.push(message);
-      } else {
-        const outcome = this.#accept(message, false);
-        if (outcome === GAP || outcome === FOREIGN) {
-          this.#held.push(message);
-          this.#resume(connection);
-        }
-      }
+      if (answered && this.#position !== null && message.epoch !== this.#position.epoch) continue;
+      this.#takeLive(connection, message);
     }
   }
 
@@ -627,13 +621,13 @@ export class RtcClient {
   }
 
   // Emits a sequenced message at most once and in order. Live messages must follow the position exactly;
-  // replayed ones (and those released after a replay) are what the server has, so a hole in them is final.
-  #accept(message, authoritative) {
+  // replayed ones are what the server has, so a hole in a replay is final (as is one below the baseline).
+  #accept(message, holesAreFinal) {
     const position = this.#position;
     if (position !== null) {
       if (message.epoch !== position.epoch) return FOREIGN;
       if (message.seq <= position.seq) return DUPLICATE;
-      if (!authoritative && message.seq !== position.seq + 1) return GAP;
+      if (!holesAreFinal && message.seq !== position.seq + 1) return GAP;
     }
     this.#setPosition({ epoch: message.epoch, seq: message.seq });
     this.#emit("message", { data: message.data, seq: message.seq, epoch: message.epoch });

@@ -78,6 +78,45 @@ describe("resume", () => {
     assert.equal(h.client.state, "open");
   });
 
+  it("a held message that still does not follow on after the replay starts one more resume instead of being skipped", () => {
+    const h = established();
+    const socket = reconnect(h);
+    // 5 was delivered ahead of 4, and both were published after the server read the history.
+    socket.deliver(message(5));
+    socket.deliver(replay([1, 2, 3]));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+    assert.deepEqual(socket.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 3 });
+    socket.deliver(message(4));
+    socket.deliver(replay([4, 5]));
+    assert.deepEqual(h.seqs(), [1, 2, 3, 4, 5]);
+    assert.equal(h.client.state, "open");
+  });
+
+  it("messages that arrive before the first baseline are emitted; one past it that skips ahead is filled in", () => {
+    const h = harness();
+    h.client.connect();
+    h.ws.last.accept();
+    h.ws.last.deliver(message(41));
+    h.ws.last.deliver(message(43));
+    h.ws.last.deliver({ type: "position", epoch: EPOCH, seq: 41 });
+    assert.deepEqual(h.seqs(), [41]);
+    assert.deepEqual(h.ws.last.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 41 });
+    h.ws.last.deliver(replay([42, 43]));
+    assert.deepEqual(h.seqs(), [41, 42, 43]);
+  });
+
+  it("held messages of the old epoch are dropped once a reset names the new one", () => {
+    const h = established();
+    h.ws.last.deliver(message(1));
+    const socket = reconnect(h);
+    socket.deliver(message(3));
+    socket.deliver({ type: "reset", epoch: "e2", seq: 0, reason: "epoch_changed" });
+    socket.deliver(message(1, "fresh", "e2"));
+    assert.deepEqual(h.events.all, ["message 1", "reset epoch_changed", "message 1"]);
+    assert.equal(h.events.messages.at(-1).epoch, "e2");
+    assert.equal(socket.resumes.length, 1);
+  });
+
   it("a hole the replay also lacks is final: later messages are emitted, not waited for", () => {
     const h = established();
     const socket = h.ws.last;
