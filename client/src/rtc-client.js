@@ -558,7 +558,10 @@ export class RtcClient {
       this.#emit("reset", { reason: INVALID_RESUME });
       this.#finishResume(connection);
     } else if (frame.error === UNKNOWN_ACTION) {
-      // A server without the resume route: carry on without recovery.
+      // A server without the resume route: nothing can fill a gap, so the held messages go out as they are
+      // (asking again would only repeat this answer).
+      for (const message of this.#held.sort(bySeq)) this.#accept(message, true);
+      this.#held = [];
       this.#finishResume(connection);
     }
   }

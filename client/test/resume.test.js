@@ -279,6 +279,18 @@ describe("resume", () => {
     assert.deepEqual(h.seqs(), [1, 2, 3]);
   });
 
+  it("without the resume route a gap is asked about once, and the held messages then go out as they are", () => {
+    const h = established();
+    const socket = h.ws.last;
+    socket.deliver(message(1));
+    socket.deliver(message(3));
+    socket.deliver(message(4));
+    socket.deliver({ type: "error", error: "unknown_action" });
+    assert.deepEqual(h.seqs(), [1, 3, 4]);
+    assert.equal(socket.resumes.length, 2);
+    assert.equal(h.client.state, "open");
+  });
+
   it("invalid_resume starts afresh and tells the application with a reset", () => {
     const h = established();
     const socket = reconnect(h);
