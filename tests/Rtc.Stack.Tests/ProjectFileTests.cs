@@ -7,7 +7,16 @@ namespace Rtc.Stack.Tests;
 public sealed class ProjectFileTests
 {
     [Fact]
-    public void PulumiYamlDeclaresEveryKeyTheProgramReadsWithItsTypeAndDefault()
+    public void PulumiYamlConfigBlockIsWhatTheWriteCommandWrites()
+    {
+        var current = File.ReadAllText(Repository.PathOf(ProjectFileWriter.FileName));
+
+        Assert.True(ProjectFileWriter.Render(current) == current,
+            $"Pulumi.yaml's config block differs from stack/Configuration/ProjectConfig.cs; run `{ProjectFileWriter.Command}`.");
+    }
+
+    [Fact]
+    public void PulumiYamlDeclaresEveryKeyTheProgramReadsWithItsTypeDefaultAndAllowedValues()
     {
         var project = ProjectFile.Load("Pulumi.yaml");
 
@@ -16,8 +25,47 @@ public sealed class ProjectFileTests
         foreach (var key in ProjectConfig.All)
         {
             var declaration = project.Child("config").Child(key.Name);
-            Assert.Equal(key.Type, declaration.Child("type").Text());
-            Assert.Equal(key.Default, declaration.Child("default").Text());
+            Assert.Equal(key.PulumiType, declaration.Child("type").Text());
+            Assert.Equal(key.DefaultText, declaration.Child("default").Text());
+            Assert.EndsWith($"Allowed: {key.Allowed}.", declaration.Child("description").Text());
+        }
+    }
+
+    [Fact]
+    public void WriteCommandReplacesAStaleConfigBlockAndKeepsTheRestOfTheFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("rtc-project-file-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, ProjectFileWriter.FileName);
+            File.WriteAllText(path, """
+                name: rtc-pulumi
+                runtime:
+                  name: yaml
+                  # kept as it is
+                config:
+                  memorySize:
+                    type: integer
+                    default: 256
+                  retiredKey:
+                    type: string
+                description: after the block
+                """);
+
+            var run = StackRun.Run([ProjectFileWriter.Option], new Dictionary<string, string?>(), directory.FullName);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal("", run.Stdout);
+            var written = File.ReadAllText(path);
+            Assert.StartsWith("name: rtc-pulumi\nruntime:\n  name: yaml\n  # kept as it is\nconfig:\n", written);
+            Assert.EndsWith("\ndescription: after the block\n", written);
+            Assert.DoesNotContain("retiredKey", written);
+            Assert.Contains("  memorySize:\n    type: integer\n    default: 512\n", written);
+            Assert.Equal(written, ProjectFileWriter.Render(written));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
         }
     }
 

@@ -32,12 +32,15 @@ internal sealed record StackRun(int ExitCode, string Stdout, string Stderr)
     /// <summary>Runs the program in-process without a stack (Pulumi's plugin discovery).</summary>
     public static StackRun WithoutStack() => Run([], new Dictionary<string, string?>());
 
-    /// <summary>Runs the program in-process with the given arguments and environment.</summary>
-    public static StackRun Run(string[] args, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>
+    /// Runs the program in-process with the given arguments and environment, from <paramref name="workingDirectory"/>
+    /// (default: the repository root).
+    /// </summary>
+    public static StackRun Run(string[] args, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exitCode = StackProgram.RunAsync(args, environment, Repository.Root, stdout, stderr).GetAwaiter().GetResult();
+        var exitCode = StackProgram.RunAsync(args, environment, workingDirectory ?? Repository.Root, stdout, stderr).GetAwaiter().GetResult();
         return new StackRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
