@@ -58,7 +58,12 @@ internal static class StackProgram
         }
         catch (StackConfigException exception)
         {
-            await stderr.WriteLineAsync($"rtc-stack: {exception.Message}");
+            // One problem per line (placeholders are reported all at once), each marked as this program's.
+            foreach (var line in exception.Message.Split('\n'))
+            {
+                await stderr.WriteLineAsync($"rtc-stack: {line}");
+            }
+
             return 2;
         }
         catch (InvalidOperationException exception)

@@ -15,6 +15,12 @@ internal static class ProjectConfig
     /// <summary>The Pulumi project name: the namespace of every key in <c>PULUMI_CONFIG</c>.</summary>
     public const string ProjectName = "rtc-pulumi";
 
+    /// <summary>
+    /// What the stack files ship in values people must fill in (<c>Pulumi.prod.yaml</c>'s issuer and JWKS URL);
+    /// a value holding it is refused, naming the command that sets it.
+    /// </summary>
+    public const string Placeholder = "REPLACEME";
+
     // Declared before every key: static fields initialise in textual order, and each key adds itself here.
     private static readonly List<ConfigKey> Declared = [];
 

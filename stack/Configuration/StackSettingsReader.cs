@@ -2,7 +2,7 @@ namespace Rtc.Stack.Configuration;
 
 /// <summary>
 /// Turns a stack's raw config (<c>"rtc-pulumi:key" → value text</c>) into <see cref="StackSettings"/>, rejecting
-/// unknown project keys, wrong types and out-of-range values with a message that names the key and
+/// unknown project keys, placeholders, wrong types and out-of-range values with a message that names the key and
 /// what it allows. Each key parses itself (<see cref="ProjectConfig"/>); the rules between keys live here.
 /// Keys of other namespaces (<c>aws:region</c>) are the providers' business and pass through.
 /// </summary>
@@ -11,10 +11,11 @@ internal static class StackSettingsReader
     private const string Prefix = ProjectConfig.ProjectName + ":";
 
     /// <summary>Reads and validates one stack's settings.</summary>
-    /// <exception cref="StackConfigException">A key is unknown, mistyped, out of range or inconsistent.</exception>
+    /// <exception cref="StackConfigException">A key is unknown, a placeholder, mistyped, out of range or inconsistent.</exception>
     public static StackSettings Read(string? stackName, IReadOnlyDictionary<string, string> config)
     {
         var values = ProjectValues(config);
+        RefusePlaceholders(stackName, values);
         var auth = ReadAuth(values);
         var production = ProjectConfig.Production.Read(values);
         if (production && auth.Mode == AuthMode.None && !ProjectConfig.AllowUnauthenticatedConnections.Read(values))
@@ -71,6 +72,21 @@ internal static class StackSettingsReader
         }
 
         return values;
+    }
+
+    // Before any other check, and every such key at once: the stack files ship placeholders for values only
+    // their owner knows, and a template built from them deploys an authorizer that refuses everyone.
+    private static void RefusePlaceholders(string? stackName, Dictionary<string, string> values)
+    {
+        var unfilled = ProjectConfig.All
+            .Where(key => values.TryGetValue(key.Name, out var value) && value.Contains(ProjectConfig.Placeholder, StringComparison.Ordinal))
+            .Select(key => $"Config key '{key.FullName}' still holds the placeholder {ProjectConfig.Placeholder}; " +
+                $"set it with: {key.SetCommand(stackName)} (allowed: {key.Allowed}).")
+            .ToList();
+        if (unfilled.Count > 0)
+        {
+            throw new StackConfigException(string.Join('\n', unfilled));
+        }
     }
 
     private static AuthSettings ReadAuth(Dictionary<string, string> values)

@@ -41,7 +41,7 @@ public sealed class ConfigErrorTests
     public void JwtWithBothJwksUrlAndSecretIsRejectedWithoutEchoingTheSecret()
     {
         const string secret = "a-shared-secret-that-must-never-be-printed";
-        var run = StackRun.ForStack("prod", new Dictionary<string, string> { ["authHs256Secret"] = secret });
+        var run = StackRun.ForProd(new Dictionary<string, string> { ["authHs256Secret"] = secret });
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("'rtc-pulumi:authJwksUrl'", run.Stderr);

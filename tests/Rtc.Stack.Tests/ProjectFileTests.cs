@@ -94,10 +94,25 @@ public sealed class ProjectFileTests
     [Fact]
     public void StackOptionPrintsThatStacksTemplateForPeople()
     {
-        var run = StackRun.Run(["--stack", "prod"], new Dictionary<string, string?>());
+        var directory = Directory.CreateTempSubdirectory("rtc-stack-option-");
+        try
+        {
+            // Pulumi.prod.yaml as its owner leaves it after `pulumi config set`: placeholders filled in.
+            File.Copy(Repository.PathOf(ProjectFileWriter.FileName), Path.Combine(directory.FullName, ProjectFileWriter.FileName));
+            var prod = File.ReadAllText(Repository.PathOf("Pulumi.prod.yaml"))
+                .Replace(ProjectConfig.Placeholder, "Ab12Cd34E", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(directory.FullName, "Pulumi.prod.yaml"), prod);
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("connect-authorizer", run.Template().Resources().Select(resource => resource.Key));
+            var run = StackRun.Run(["--stack", "prod"], new Dictionary<string, string?>(), directory.FullName);
+
+            Assert.Equal(0, run.ExitCode);
+            var authorizer = run.Template().Properties("authorizer-function")["environment"]!["variables"]!;
+            Assert.Equal("https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Ab12Cd34E", (string)authorizer["RTC_AUTH_ISSUER"]!);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]
