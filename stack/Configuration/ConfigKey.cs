@@ -50,14 +50,33 @@ internal abstract class ConfigKey(string name, string pulumiType, string summary
 /// <typeparam name="T">What the reader gets.</typeparam>
 internal abstract class ConfigKey<T>(string name, string pulumiType, string summary) : ConfigKey(name, pulumiType, summary)
 {
-    /// <summary>The key's value in a stack's project values (name → text), or its default when unset.</summary>
+    /// <summary>The key's value in a stack's project values, or its default when unset.</summary>
     /// <exception cref="StackConfigException">The value is not allowed.</exception>
-    public T Read(IReadOnlyDictionary<string, string> values) =>
-        Parse(values.TryGetValue(Name, out var value) ? value.Trim() : DefaultText);
+    public T Read(ConfigValues values) => Parse(values.Text(this)?.Trim() ?? DefaultText);
 
     /// <summary>Parses and checks trimmed text.</summary>
     /// <exception cref="StackConfigException">The text is not allowed.</exception>
     protected abstract T Parse(string text);
+}
+
+/// <summary>
+/// A stack's project config values (key name → text, without the namespace), remembering which keys were read so
+/// the reader can prove it reads every declared key.
+/// </summary>
+/// <param name="values">The values the stack sets.</param>
+internal sealed class ConfigValues(IReadOnlyDictionary<string, string> values)
+{
+    private readonly HashSet<string> read = new(StringComparer.Ordinal);
+
+    /// <summary>The declared keys no <see cref="ConfigKey{T}.Read"/> has asked for yet.</summary>
+    public IEnumerable<ConfigKey> Unread => ProjectConfig.All.Where(key => !read.Contains(key.Name));
+
+    /// <summary>The text the stack sets for <paramref name="key"/>, or null when unset.</summary>
+    public string? Text(ConfigKey key)
+    {
+        read.Add(key.Name);
+        return values.GetValueOrDefault(key.Name);
+    }
 }
 
 /// <summary>An integer key, checked against a range or a list of values.</summary>

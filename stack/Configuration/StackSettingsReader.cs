@@ -14,11 +14,13 @@ internal static class StackSettingsReader
     /// <exception cref="StackConfigException">A key is unknown, a placeholder, mistyped, out of range or inconsistent.</exception>
     public static StackSettings Read(string? stackName, IReadOnlyDictionary<string, string> config)
     {
-        var values = ProjectValues(config);
-        RefusePlaceholders(stackName, values);
+        var projectValues = ProjectValues(config);
+        RefusePlaceholders(stackName, projectValues);
+        var values = new ConfigValues(projectValues);
         var auth = ReadAuth(values);
         var production = ProjectConfig.Production.Read(values);
-        if (production && auth.Mode == AuthMode.None && !ProjectConfig.AllowUnauthenticatedConnections.Read(values))
+        var allowUnauthenticated = ProjectConfig.AllowUnauthenticatedConnections.Read(values);
+        if (production && auth.Mode == AuthMode.None && !allowUnauthenticated)
         {
             throw ProjectConfig.Auth.Invalid(
                 "is none on a production stack (production: true); set auth: jwt, or set " +
@@ -41,6 +43,12 @@ internal static class StackSettingsReader
             ProjectConfig.AlarmTopicArn.Read(values),
             pattern.Length == 0 ? null : new EventTrigger(busName, pattern),
             auth);
+        if (values.Unread.FirstOrDefault() is { } unread)
+        {
+            // A declared key nothing reads would be accepted and silently ignored: a programming error.
+            throw new InvalidOperationException($"Config key '{unread.FullName}' is declared in ProjectConfig but StackSettingsReader never reads it.");
+        }
+
         if (stackName is not null)
         {
             ResourceNames.Validate(stackName);
@@ -89,7 +97,7 @@ internal static class StackSettingsReader
         }
     }
 
-    private static AuthSettings ReadAuth(Dictionary<string, string> values)
+    private static AuthSettings ReadAuth(ConfigValues values)
     {
         var mode = ProjectConfig.Auth.Read(values);
         var issuer = ProjectConfig.AuthIssuer.Read(values);
