@@ -32,6 +32,25 @@ public sealed class ProjectFileTests
     }
 
     [Fact]
+    public void DocsConfigurationTableListsEveryKeyWithItsTypeAndDefault()
+    {
+        // Rows such as: | `memorySize` | integer | 512 | 512 | 1024 | 128-10240 MB, every function |
+        var rows = File.ReadLines(Repository.PathOf("docs/stack.md"))
+            .SkipWhile(line => line != "## Configuration")
+            .TakeWhile((line, index) => index == 0 || !line.StartsWith("## ", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(cells => cells[1].Trim('`'), cells => (Type: cells[2].Split(' ')[0], Default: cells[3].Trim('`')));
+
+        foreach (var key in ProjectConfig.All)
+        {
+            Assert.True(rows.TryGetValue(key.Name, out var row), $"docs/stack.md has no configuration row for {key.Name}");
+            Assert.Equal(key.PulumiType, row.Type);
+            Assert.Equal(key.DefaultText.Length == 0 ? "\"\"" : key.DefaultText, row.Default);
+        }
+    }
+
+    [Fact]
     public void WriteCommandReplacesAStaleConfigBlockAndKeepsTheRestOfTheFile()
     {
         var directory = Directory.CreateTempSubdirectory("rtc-project-file-");
