@@ -34,7 +34,7 @@ public static class ResumePlanner
 
     /// <summary>The messages <see cref="Plan"/> needs for <paramref name="request"/>, or null when it needs none.</summary>
     public static HistoryRange? RangeToRead(ResumeRequest request, HistoryHead? head) =>
-        request.HasPosition && head is not null && IsPositionIn(request, head) && request.After < head.LatestSeq
+        request.HasPosition && head is not null && IsPositionIn(request, head.Epoch) && request.After < head.LatestSeq
             ? new HistoryRange(request.After, head.LatestSeq, MaxMessages, MaxReplayBytes)
             : null;
 
@@ -52,7 +52,7 @@ public static class ResumePlanner
             return new ResumeAnswer(ResumeAnswer.PositionOutcome, [HistoryFrames.Position(epoch, latest)]);
         }
 
-        if (head is null ? request.Epoch is not null : !IsPositionIn(request, head))
+        if (!IsPositionIn(request, epoch))
         {
             return Reset(epoch, latest, ResetReason.EpochChanged);
         }
@@ -62,23 +62,23 @@ public static class ResumePlanner
             return Reset(epoch, latest, ResetReason.Ahead);
         }
 
-        var range = RangeToRead(request, head);
-        if (range is null)
+        if (head is null || RangeToRead(request, head) is not { } range)
         {
             return new ResumeAnswer(ResumeAnswer.ReplayedOutcome, [HistoryFrames.Replay(epoch, [], more: false)]);
         }
 
-        var run = ContiguousRun(range, head!, stored, now);
-        if (run.Count == 0 && IsGone(request.After + 1, head!, stored, now))
+        var run = ContiguousRun(range, head, stored, now);
+        if (run.Count == 0 && IsGone(request.After + 1, head, stored, now))
         {
-            return Reset(epoch, latest, ResetReason.Expired);
+            return Reset(head.Epoch, latest, ResetReason.Expired);
         }
 
-        return new ResumeAnswer(ResumeAnswer.ReplayedOutcome, Frames(epoch!, run, complete: run.Count > 0 && run[^1].Seq == latest), run.Count);
+        return new ResumeAnswer(ResumeAnswer.ReplayedOutcome, Frames(head.Epoch, run, complete: run.Count > 0 && run[^1].Seq == latest), run.Count);
     }
 
-    // The client's epoch is the stream's, or null: its position predates the stream, so all of it is new.
-    private static bool IsPositionIn(ResumeRequest request, HistoryHead head) => request.Epoch is null || request.Epoch == head.Epoch;
+    // The client's epoch is the stream's (null when there is none), or null: its position predates the stream,
+    // so all of the stream is new to it.
+    private static bool IsPositionIn(ResumeRequest request, string? streamEpoch) => request.Epoch is null || request.Epoch == streamEpoch;
 
     private static List<StoredMessage> ContiguousRun(HistoryRange range, HistoryHead head, IReadOnlyList<StoredMessage> stored, DateTimeOffset now)
     {
