@@ -55,6 +55,7 @@ public sealed class HistoryFramesTests
 
         // The management API refuses a message over 128 KB; not a byte of the limit is wasted either.
         Assert.Equal(HistoryFrames.MaxFrameBytes, Math.Max(live.Length, replay.Length));
+        Assert.Equal(130_966, HistoryFrames.MaxDataBytes); // as docs/history.md states it
     }
 
     [Fact]
