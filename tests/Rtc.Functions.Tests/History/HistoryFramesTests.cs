@@ -59,6 +59,16 @@ public sealed class HistoryFramesTests
     }
 
     [Fact]
+    public void NewEpochsDifferAndAreSixteenCharactersThatJsonNeverEscapes()
+    {
+        var epochs = Enumerable.Range(0, 100).Select(_ => StreamEpoch.New()).ToList();
+
+        // MaxDataBytes counts an epoch as 16 characters written as they are.
+        Assert.Equal(100, epochs.Distinct().Count());
+        Assert.All(epochs, epoch => Assert.Matches("^[A-Za-z0-9_-]{16}$", epoch));
+    }
+
+    [Fact]
     public void ReplayFrameSizesArePredictedExactly()
     {
         var messages = new[] { Stored(1, Data), Stored(22, "null"), Stored(333_333, "[1,2,3]") };
