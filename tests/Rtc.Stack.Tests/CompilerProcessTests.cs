@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Rtc.Stack.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Stack.Tests;
 
@@ -44,7 +45,7 @@ public sealed class CompilerProcessTests
         var command = ProjectFile.Load("Pulumi.yaml").Child("runtime").Child("options").Child("compiler").Text().Split(' ');
         var start = new ProcessStartInfo(command[0])
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = RepositoryPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

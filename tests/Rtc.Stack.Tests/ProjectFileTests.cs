@@ -1,5 +1,6 @@
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Stack.Tests;
 
@@ -28,7 +29,7 @@ public sealed class ProjectFileTests
 
         Assert.Equal("yaml", runtime.Child("name").Text());
         var compiler = runtime.Child("options").Child("compiler").Text().Split(' ');
-        Assert.True(File.Exists(Repository.PathOf(compiler[1])), $"{compiler[1]} does not exist");
+        Assert.True(File.Exists(RepositoryPaths.PathOf(compiler[1])), $"{compiler[1]} does not exist");
     }
 
     [Theory]
@@ -36,7 +37,7 @@ public sealed class ProjectFileTests
     [InlineData("prod")]
     public void StackFileSetsTheRegionAndOnlyDeclaredProjectKeys(string stack)
     {
-        var config = StackFileReader.Read(Repository.Root, stack);
+        var config = StackFileReader.Read(RepositoryPaths.Root, stack);
 
         Assert.False(string.IsNullOrEmpty(config.GetValueOrDefault("aws:region")));
         Assert.All(config.Keys.Where(key => key.StartsWith(ProjectConfig.ProjectName + ":", StringComparison.Ordinal)),

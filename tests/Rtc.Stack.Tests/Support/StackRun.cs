@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rtc.Stack.Configuration;
+using Rtc.Testing;
 
 namespace Rtc.Stack.Tests.Support;
 
@@ -15,7 +16,7 @@ internal sealed record StackRun(int ExitCode, string Stdout, string Stderr)
     /// file's config plus <paramref name="overrides"/> (project keys without namespace), never publishing.</summary>
     public static StackRun ForStack(string stackName, IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var config = new Dictionary<string, string>(StackFileReader.Read(Repository.Root, stackName));
+        var config = new Dictionary<string, string>(StackFileReader.Read(RepositoryPaths.Root, stackName));
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
             config[key.Contains(':') ? key : $"{ProjectConfig.ProjectName}:{key}"] = value;
@@ -37,7 +38,7 @@ internal sealed record StackRun(int ExitCode, string Stdout, string Stderr)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exitCode = StackProgram.RunAsync(args, environment, Repository.Root, stdout, stderr).GetAwaiter().GetResult();
+        var exitCode = StackProgram.RunAsync(args, environment, RepositoryPaths.Root, stdout, stderr).GetAwaiter().GetResult();
         return new StackRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

