@@ -1,10 +1,10 @@
 using Amazon.DynamoDBv2.Model;
 using Rtc.Functions.History;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.History;
 
-[Collection(DynamoDbLocalCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class DynamoDbHistoryStoreTests(DynamoDbLocal dynamo) : HistoryStoreContract
 {
     private string tableName = "";

@@ -1,10 +1,10 @@
 using Rtc.Functions.History;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.History;
 
 /// <summary>The resume scenarios on DynamoDB Local, with 7-item Query pages.</summary>
-[Collection(DynamoDbLocalCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class DynamoDbResumeTests(DynamoDbLocal dynamo) : ResumeScenarios
 {
     protected override async Task<IHistoryStore> CreateStoreAsync() =>
