@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Rtc.Functions.History;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Testing;
@@ -70,6 +71,15 @@ public sealed class DynamoDbLocal : IAsyncLifetime
         var name = $"connections-{Guid.NewGuid():N}";
         await Client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(name));
         await Client.UpdateTimeToLiveAsync(ConnectionTableSchema.EnableTimeToLiveRequest(name));
+        return name;
+    }
+
+    /// <summary>Creates a new history table with the stack's schema and TTL, and returns its name.</summary>
+    public async Task<string> CreateHistoryTableAsync()
+    {
+        var name = $"history-{Guid.NewGuid():N}";
+        await Client.CreateTableAsync(HistoryTableSchema.CreateTableRequest(name));
+        await Client.UpdateTimeToLiveAsync(HistoryTableSchema.EnableTimeToLiveRequest(name));
         return name;
     }
 
