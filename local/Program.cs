@@ -21,8 +21,7 @@ catch (InvalidOptionException exception)
 
 try
 {
-    await using var dependencies = await RealDependencies.CreateAsync(options);
-    await using var gateway = await LocalGateway.StartAsync(options, dependencies.Value);
+    await using var gateway = await LocalGateway.StartAsync(options);
     StartupBanner.Write(Console.Out, gateway);
     await gateway.WaitForShutdownAsync();
     return 0;

@@ -114,7 +114,13 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
     private async Task InvokeSynchronouslyAsync(HttpContext http, string name, string payload)
     {
         // Only a synchronous invocation returns its log, and only when asked.
-        var log = http.Request.Headers[LogTypeHeader] == "Tail" ? InvocationLogWriter.Capture() : null;
+        InvocationLog? log = null;
+        if (http.Request.Headers[LogTypeHeader] == "Tail")
+        {
+            log = new InvocationLog();
+            FunctionLogger.Observe(log.Append);
+        }
+
         var outcome = await invoker.InvokeAsync(name, payload, http.RequestAborted);
         if (log is not null)
         {

@@ -19,7 +19,7 @@ public sealed class WebSocketEndpoint(
     RouteInvoker routes,
     ConnectionPump pump,
     RateLimiter connectLimiter,
-    ConnectAuthorizer? authorizer)
+    ConnectAuthorizer? authorizer = null)
 {
     private const string SubProtocolHeader = "Sec-WebSocket-Protocol";
 

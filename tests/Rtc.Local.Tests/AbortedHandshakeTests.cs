@@ -3,17 +3,20 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.DependencyInjection;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Support;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
 /// <summary>Clients that leave during the handshake, while <c>$connect</c> is running.</summary>
-[Collection(GatewayDynamoDbCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class AbortedHandshakeTests(DynamoDbLocal dynamo)
 {
     private const int Handshakes = 100;
@@ -26,9 +29,13 @@ public sealed class AbortedHandshakeTests(DynamoDbLocal dynamo)
         var table = $"aborted-{Guid.NewGuid():N}";
         var options = TestGateway.Options with { DynamoDbEndpoint = new Uri(dynamo.Endpoint), TableName = table };
         using var ended = new EndedConnections();
-        await using var dependencies = await RealDependencies.CreateAsync(options, new FunctionLogger(TextWriter.Null, TimeProvider.System));
-        var store = new HeldStore(dependencies.Value.Store);
-        await using var gateway = await LocalGateway.StartAsync(options, dependencies.Value with { Store = store });
+        await using var gateway = await LocalGateway.StartAsync(options, services =>
+        {
+            services.AddSingleton(new FunctionLogger(TextWriter.Null, TimeProvider.System));
+            services.AddSingleton<IConnectionStore>(provider =>
+                new HeldStore(new DynamoDbConnectionStore(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName)));
+        });
+        var store = (HeldStore)gateway.Services.GetRequiredService<IConnectionStore>();
         var port = gateway.Options.Port;
 
         // Each client resets its connection once its $connect is running (its write held at the store), so every
@@ -78,7 +85,7 @@ public sealed class AbortedHandshakeTests(DynamoDbLocal dynamo)
         /// <summary>Waits until one more write has reached the store; fails after a deadline.</summary>
         public async Task NextWriteAsync()
         {
-            using var deadline = new CancellationTokenSource(WebSocketClient.WaitLimit);
+            using var deadline = new CancellationTokenSource(Eventually.WaitLimit);
             await started.Reader.ReadAsync(deadline.Token);
         }
 

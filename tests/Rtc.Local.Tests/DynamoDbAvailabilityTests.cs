@@ -4,8 +4,9 @@ using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Support;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -13,7 +14,7 @@ namespace Rtc.Local.Tests;
 /// The gateway with <c>--dynamodb-endpoint</c> when DynamoDB is not there, the port is taken, the table has
 /// another shape, or the table disappears while it runs.
 /// </summary>
-[Collection(GatewayDynamoDbCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class DynamoDbAvailabilityTests(DynamoDbLocal dynamo)
 {
     private const int StartupFailure = 1;
@@ -96,7 +97,7 @@ public sealed class DynamoDbAvailabilityTests(DynamoDbLocal dynamo)
 
             await ownDynamo.RestartAsync();
             using var bob = await EndToEndTests.ConnectAsync(real, "?user_id=bob");
-            await log.Seen.WaitAsync(WebSocketClient.WaitLimit);
+            await log.Seen.WaitAsync(Eventually.WaitLimit);
             var result = await EndToEndTests.PublishAsync(real, """{"userId":"bob","message":"after the restart"}""");
 
             Assert.Equal(1, log.Count);

@@ -4,6 +4,8 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Rtc.Functions.Routing;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -91,7 +93,7 @@ internal static class RawHandshake
         request.Headers.TryAddWithoutValidation("Upgrade", "websocket");
         request.Headers.TryAddWithoutValidation("Sec-WebSocket-Version", version);
         request.Headers.TryAddWithoutValidation("Sec-WebSocket-Key", key);
-        using var deadline = new CancellationTokenSource(WebSocketClient.WaitLimit);
+        using var deadline = new CancellationTokenSource(Eventually.WaitLimit);
         using var response = await http.SendAsync(request, deadline.Token);
 
         // After 101 the body is the WebSocket itself: there is nothing to read.

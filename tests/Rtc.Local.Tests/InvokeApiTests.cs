@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -243,11 +243,7 @@ public sealed class InvokeApiTests
 
     // A publisher that writes a numbered log line per requested line ("lines" in the event, or the default).
     private static Task<LocalGateway> StartWithLoggingPublisherAsync(int lines) =>
-        LocalGateway.StartAsync(TestGateway.Options, new GatewayDependencies(
-            new InMemoryConnectionStore(),
-            _ => throw new InvalidOperationException("The logging publisher does not post."),
-            (_, services) => new LoggingFunction(services.Logger, lines),
-            new FunctionLogger(TextWriter.Null, TimeProvider.System)));
+        StartAsync(new LoggingFunction(new FunctionLogger(TextWriter.Null, TimeProvider.System), lines));
 
     private sealed class LoggingFunction(FunctionLogger logger, int defaultLines) : IInvocationHandler
     {

@@ -4,6 +4,8 @@ using Rtc.Functions.Contracts;
 using Rtc.Functions.Routing;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -23,7 +25,7 @@ public sealed class PendingConnectionTests
             new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections });
 
         using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
-        var (post, get) = await connections.Answers.Task.WaitAsync(WebSocketClient.WaitLimit);
+        var (post, get) = await connections.Answers.Task.WaitAsync(Eventually.WaitLimit);
         using var after = await http.PostAsync(connections.ConnectionUri!, new StringContent("after $connect"));
 
         Assert.Equal((HttpStatusCode.Gone, "GoneException"), post);

