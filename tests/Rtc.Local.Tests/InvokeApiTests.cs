@@ -6,6 +6,7 @@ using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
 using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
@@ -196,22 +197,22 @@ public sealed class InvokeApiTests
     [Fact]
     public async Task LogTypeTailReturnsTheLastFourKilobytesOfTheInvocationsOwnLog()
     {
-        await using var gateway = await StartWithLoggingPublisherAsync(lines: 200);
+        await using var gateway = await StartAsync(new LoggingFunction(new FunctionLogger(TextWriter.Null, TimeProvider.System)));
 
-        var result = await InvokeWithCliAsync(gateway, "publisher", "{}", "--log-type", "Tail");
-        var other = await InvokeWithCliAsync(gateway, "publisher", "{\"lines\":1}", "--log-type", "Tail");
+        // Two invocations that are provably running at the same time, logging in between each other's lines.
+        var invocations = await Task.WhenAll(
+            InvokeWithCliAsync(gateway, "publisher", """{"tag":"long","lines":200}""", "--log-type", "Tail"),
+            InvokeWithCliAsync(gateway, "publisher", """{"tag":"short","lines":2}""", "--log-type", "Tail"));
 
-        Assert.True(result.ExitCode == 0, result.Error);
-        var tail = Convert.FromBase64String(JsonDocument.Parse(result.Output).RootElement.GetProperty("LogResult").GetString()!);
-        Assert.Equal(4096, tail.Length);
-        var text = Encoding.UTF8.GetString(tail);
-        Assert.EndsWith("\"line\":199}\n", text);
-        Assert.DoesNotContain("\"line\":0}", text);
-
-        // The second invocation's log holds its own single line, none of the first's.
-        var otherText = Encoding.UTF8.GetString(Convert.FromBase64String(JsonDocument.Parse(other.Output).RootElement.GetProperty("LogResult").GetString()!));
-        Assert.Single(otherText.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains("\"message\":\"working\"", StringComparison.Ordinal));
-        Assert.Contains("\"line\":0}", otherText);
+        var (longLog, shortLog) = (LogResult(invocations[0]), LogResult(invocations[1]));
+        Assert.Equal(4096, longLog.Length);
+        var longText = Encoding.UTF8.GetString(longLog);
+        Assert.EndsWith("\"tag\":\"long\",\"line\":199}\n", longText);
+        Assert.DoesNotContain("\"line\":0}", longText);
+        Assert.DoesNotContain("short", longText);
+        var shortLines = Encoding.UTF8.GetString(shortLog).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, shortLines.Length);
+        Assert.All(shortLines, line => Assert.Contains("\"tag\":\"short\"", line));
     }
 
     private static Task<LocalGateway> StartAsync(IInvocationHandler publisher, GatewayOptions? options = null) =>
@@ -241,21 +242,38 @@ public sealed class InvokeApiTests
     // A JSON string literal of exactly payloadBytes bytes.
     private static byte[] JsonOfLength(int payloadBytes) => Encoding.UTF8.GetBytes("\"" + new string('a', payloadBytes - 2) + "\"");
 
-    // A publisher that writes a numbered log line per requested line ("lines" in the event, or the default).
-    private static Task<LocalGateway> StartWithLoggingPublisherAsync(int lines) =>
-        StartAsync(new LoggingFunction(new FunctionLogger(TextWriter.Null, TimeProvider.System), lines));
-
-    private sealed class LoggingFunction(FunctionLogger logger, int defaultLines) : IInvocationHandler
+    private static byte[] LogResult(ExternalClient.Result result)
     {
-        public Task<string> HandleAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken = default)
+        Assert.True(result.ExitCode == 0, result.Error);
+        return Convert.FromBase64String(JsonDocument.Parse(result.Output).RootElement.GetProperty("LogResult").GetString()!);
+    }
+
+    // Writes "lines" numbered log lines tagged with "tag"; the first two invocations meet halfway, so each logs
+    // while the other is running.
+    private sealed class LoggingFunction(FunctionLogger logger) : IInvocationHandler
+    {
+        private readonly TaskCompletionSource bothRunning = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int running;
+
+        public async Task<string> HandleAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken = default)
         {
-            var lines = JsonDocument.Parse(eventJson).RootElement.TryGetProperty("lines", out var count) ? count.GetInt32() : defaultLines;
+            var request = JsonDocument.Parse(eventJson).RootElement;
+            var (tag, lines) = (request.GetProperty("tag").GetString(), request.GetProperty("lines").GetInt32());
             for (var line = 0; line < lines; line++)
             {
-                logger.Write("INFO", "working", ("line", line));
+                logger.Write("INFO", "working", ("tag", tag), ("line", line));
+                if (line == lines / 2 - 1)
+                {
+                    if (Interlocked.Increment(ref running) == 2)
+                    {
+                        bothRunning.TrySetResult();
+                    }
+
+                    await bothRunning.Task.WaitAsync(Eventually.WaitLimit, cancellationToken);
+                }
             }
 
-            return Task.FromResult("{}");
+            return "{}";
         }
     }
 
