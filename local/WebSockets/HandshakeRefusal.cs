@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Rtc.Local.Http;
+using Rtc.Local.Json;
 
 namespace Rtc.Local.WebSockets;
 
@@ -8,9 +9,9 @@ namespace Rtc.Local.WebSockets;
 /// clients classify it by, and API Gateway's <c>{"message"}</c> body.
 /// </summary>
 /// <param name="Status">The HTTP status.</param>
-/// <param name="ErrorType">The <c>x-amzn-ErrorType</c> header.</param>
+/// <param name="ErrorType">The <c>x-amzn-ErrorType</c> header; null for the WebSocket protocol's own refusals (RFC 6455), which are no AWS error.</param>
 /// <param name="Message">The body's <c>message</c>.</param>
-public sealed record HandshakeRefusal(int Status, string ErrorType, string Message)
+public sealed record HandshakeRefusal(int Status, string? ErrorType, string Message)
 {
     /// <summary>The only WebSocket version there is (RFC 6455), and the only one API Gateway speaks.</summary>
     public const string SupportedVersion = "13";
@@ -29,10 +30,10 @@ public sealed record HandshakeRefusal(int Status, string ErrorType, string Messa
 
     /// <summary>RFC 6455 section 4.4: a version the server does not speak is answered 426 with the versions it does.</summary>
     public static HandshakeRefusal UnsupportedVersion { get; } =
-        new(StatusCodes.Status426UpgradeRequired, "UpgradeRequiredException", $"Sec-WebSocket-Version must be {SupportedVersion}");
+        new(StatusCodes.Status426UpgradeRequired, null, $"Sec-WebSocket-Version must be {SupportedVersion}");
 
     /// <summary>RFC 6455 section 4.2.1: a handshake the server cannot read is answered 400.</summary>
-    public static HandshakeRefusal BadRequest(string message) => new(StatusCodes.Status400BadRequest, "BadRequestException", message);
+    public static HandshakeRefusal BadRequest(string message) => new(StatusCodes.Status400BadRequest, null, message);
 
     /// <summary>The refusal for the authorizer's decision <paramref name="status"/> (401, 403, or 500 for anything else).</summary>
     public static HandshakeRefusal ForAuthorizer(int status) => status switch
@@ -48,6 +49,12 @@ public sealed record HandshakeRefusal(int Status, string ErrorType, string Messa
         if (Status == StatusCodes.Status426UpgradeRequired)
         {
             http.Response.Headers.SecWebSocketVersion = SupportedVersion;
+        }
+
+        if (ErrorType is null)
+        {
+            http.Response.StatusCode = Status;
+            return AwsErrorResponses.WriteJsonAsync(http, new GatewayMessage(Message), http.RequestAborted);
         }
 
         return AwsErrorResponses.WriteAsync(http, Status, ErrorType, Message, http.RequestAborted);
