@@ -86,14 +86,24 @@ public sealed class ConnectionPump(
             registry.Remove(connection.ConnectionId);
         }
 
+        await DisconnectAsync(facts, statusCode, reason, abrupt);
+    }
+
+    /// <summary>
+    /// Ends a connection whose client left before its handshake could be answered (after <c>$connect</c>
+    /// succeeded): as a socket lost without a close frame.
+    /// </summary>
+    public Task LostBeforeOpenAsync(ConnectionFacts facts) => DisconnectAsync(facts, AbnormalClosure, "", abrupt: true);
+
+    private async Task DisconnectAsync(ConnectionFacts facts, int statusCode, string reason, bool abrupt)
+    {
         if (abrupt && options.AbruptDrop)
         {
-            logger.Write("WARN", "connection dropped without $disconnect", ("connectionId", connection.ConnectionId));
+            logger.Write("WARN", "connection dropped without $disconnect", ("connectionId", facts.ConnectionId));
             return;
         }
 
-        var disconnect = events.Disconnect(facts, statusCode, reason);
-        await routes.InvokeAsync(disconnect);
+        await routes.InvokeAsync(events.Disconnect(facts, statusCode, reason));
     }
 
     private async Task DispatchAsync(LiveConnection connection, ConnectionFacts facts, byte[] data, WebSocketMessageType type)
