@@ -12,6 +12,10 @@ internal static class ProjectConfig
     /// <summary>Lambda CPU architecture of every function.</summary>
     public static readonly ConfigKeyDefinition Architecture = new("architecture", "string", "x86_64", "x86_64 or arm64");
 
+    /// <summary>How the functions are built and run: a Native AOT <c>bootstrap</c> or ReadyToRun on the managed runtime.</summary>
+    public static readonly ConfigKeyDefinition FunctionPackaging = new("functionPackaging", "string", "aot",
+        "aot (Native AOT bootstrap on provided.al2023) or managed (ReadyToRun on dotnet10)");
+
     /// <summary>Memory of every function, in MB.</summary>
     public static readonly ConfigKeyDefinition MemorySize = new("memorySize", "integer", "512", "an integer from 128 to 10240");
 
@@ -73,7 +77,7 @@ internal static class ProjectConfig
     /// <summary>Every key, in the order Pulumi.yaml declares them.</summary>
     public static readonly IReadOnlyList<ConfigKeyDefinition> All =
     [
-        Architecture, MemorySize, Timeout, LogRetentionDays, ThrottlingBurstLimit, ThrottlingRateLimit, HeartbeatSeconds,
+        Architecture, FunctionPackaging, MemorySize, Timeout, LogRetentionDays, ThrottlingBurstLimit, ThrottlingRateLimit, HeartbeatSeconds,
         PublishConcurrency, Production, AlarmTopicArn, EventBusName, EventPattern, Auth, AuthIssuer, AuthAudience,
         AuthJwksUrl, AuthHs256Secret, AuthUserClaim, AuthTokenSource, AllowUnauthenticatedConnections,
     ];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Rtc.Stack.Packaging;
 
 namespace Rtc.Stack.Configuration;
 
@@ -34,6 +35,7 @@ internal static class StackSettingsReader
         var settings = new StackSettings(
             stackName,
             OneOf(values, ProjectConfig.Architecture, "x86_64", "arm64"),
+            OneOf(values, ProjectConfig.FunctionPackaging, "aot", "managed") == "managed" ? FunctionPackaging.Managed : FunctionPackaging.Aot,
             Integer(values, ProjectConfig.MemorySize, 128, 10240),
             Integer(values, ProjectConfig.Timeout, 1, 900),
             Retention(values),
