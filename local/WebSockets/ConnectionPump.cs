@@ -10,8 +10,9 @@ using Rtc.Local.Json;
 namespace Rtc.Local.WebSockets;
 
 /// <summary>
-/// Reads one connection until it closes: enforces the frame, message, idle and duration quotas, routes every
-/// message to the connections function, and reports <c>$disconnect</c> once at the end.
+/// Reads one connection until it closes: enforces the frame, message, idle and duration quotas, answers <c>ping</c>
+/// itself as the deployed MOCK route does, routes every other message to the connections function, and reports
+/// <c>$disconnect</c> once at the end.
 /// </summary>
 public sealed class ConnectionPump(
     GatewayOptions options,
@@ -108,9 +109,18 @@ public sealed class ConnectionPump(
 
     private async Task DispatchAsync(LiveConnection connection, ConnectionFacts facts, byte[] data, WebSocketMessageType type)
     {
+        var route = type == WebSocketMessageType.Text ? RouteSelector.Select(Encoding.UTF8.GetString(data)) : WebSocketRoutes.Default;
+        if (route == WebSocketRoutes.Ping)
+        {
+            // Deployed, ping is a MOCK integration with a route response: API Gateway replies without invoking a function.
+            logger.Write("INFO", "route", ("route", route), ("connectionId", facts.ConnectionId), ("outcome", "mock"));
+            await connection.SendAsync(Encoding.UTF8.GetBytes(WebSocketRoutes.PongReply), WebSocketMessageType.Text);
+            return;
+        }
+
         var request = type == WebSocketMessageType.Text
-            ? events.Message(facts, RouteSelector.Select(Encoding.UTF8.GetString(data)), Encoding.UTF8.GetString(data), isBase64Encoded: false)
-            : events.Message(facts, WebSocketRoutes.Default, Convert.ToBase64String(data), isBase64Encoded: true);
+            ? events.Message(facts, route, Encoding.UTF8.GetString(data), isBase64Encoded: false)
+            : events.Message(facts, route, Convert.ToBase64String(data), isBase64Encoded: true);
         var outcome = await routes.InvokeAsync(request);
         if (!outcome.Succeeded)
         {
