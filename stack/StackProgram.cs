@@ -1,3 +1,4 @@
+using Rtc.Functions.Configuration;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Infrastructure;
 using Rtc.Stack.Packaging;
@@ -36,7 +37,7 @@ internal static class StackProgram
             var settings = StackSettingsReader.Read(stackName, config);
             var codePath = FunctionPackager.ArtifactPath(settings.Architecture);
             await stderr.WriteLineAsync(
-                $"rtc-stack: template for stack '{stackName ?? "(none)"}' (production: {settings.Production}, auth: {settings.Auth.Mode}, architecture: {settings.Architecture})");
+                $"rtc-stack: template for stack '{stackName ?? "(none)"}' (production: {settings.Production}, auth: {AuthModes.NameOf(settings.Auth.Mode)}, architecture: {settings.Architecture})");
             if (runByPulumi && environment.GetValueOrDefault(SkipPublishVariable) != "1")
             {
                 await new FunctionPackager(projectDirectory, stderr).PublishAsync(settings.Architecture, cancellationToken: cancellationToken);

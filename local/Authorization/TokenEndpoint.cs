@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Contracts;
 using Rtc.Local.Http;
 using Rtc.Local.Json;
 
@@ -25,7 +26,7 @@ public sealed class TokenEndpoint(LocalAuth auth)
         catch (ArgumentException)
         {
             await AwsErrorResponses.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequestException",
-                "Pass the user id as ?user=NAME (1 to 256 characters).", http.RequestAborted);
+                $"Pass the user id as ?user=NAME ({UserIdRules.Description}).", http.RequestAborted);
             return;
         }
 

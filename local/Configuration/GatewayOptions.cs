@@ -1,3 +1,5 @@
+using Rtc.Functions.Configuration;
+
 namespace Rtc.Local.Configuration;
 
 /// <summary>How the local gateway runs. Every quota defaults to API Gateway's value.</summary>
@@ -55,5 +57,5 @@ public sealed record GatewayOptions
     public bool AbruptDrop { get; init; }
 
     /// <summary>Whether <c>$connect</c> runs the authorizer (<c>--auth</c>): <c>none</c> (default) or <c>jwt</c>.</summary>
-    public string Auth { get; init; } = AuthModes.None;
+    public AuthMode Auth { get; init; } = AuthMode.None;
 }

@@ -70,7 +70,7 @@ public sealed class LocalGateway : IAsyncDisposable
         var logger = dependencies.Logger;
         var managementEndpoint = new Uri($"http://127.0.0.1:{port}/{options.Stage}");
 
-        var auth = options.Auth == AuthModes.Jwt ? new LocalAuth() : null;
+        var auth = options.Auth == AuthMode.Jwt ? new LocalAuth() : null;
         var environment = FunctionEnvironment(options, managementEndpoint);
         foreach (var (name, value) in auth?.Environment ?? [])
         {
@@ -103,7 +103,7 @@ public sealed class LocalGateway : IAsyncDisposable
         });
         var webSockets = new WebSocketEndpoint(
             registry, events, routes, new ConnectionPump(options, registry, events, routes, clock, logger), connectLimiter,
-            auth is null ? null : new ConnectAuthorizer(invoker, options.Region, clock, logger));
+            auth is null ? null : new HandshakeAuthorizer(invoker, options.Region, clock, logger));
         var management = new ManagementApiEndpoint(options, registry, verifier, new FaultInjector(options.Faults, clock), logger);
         var invoke = new InvokeEndpoint(options, invoker, verifier, logger);
 
@@ -155,7 +155,7 @@ public sealed class LocalGateway : IAsyncDisposable
         [EnvironmentVariables.WebSocketDomain] = managementEndpoint.Authority,
         [EnvironmentVariables.WebSocketStage] = options.Stage,
         [EnvironmentVariables.ManagementEndpoint] = managementEndpoint.ToString(),
-        [EnvironmentVariables.AuthMode] = options.Auth,
+        [EnvironmentVariables.AuthMode] = AuthModes.NameOf(options.Auth),
         [EnvironmentVariables.Region] = options.Region,
     };
 

@@ -19,10 +19,8 @@ public sealed class WebSocketEndpoint(
     RouteInvoker routes,
     ConnectionPump pump,
     RateLimiter connectLimiter,
-    ConnectAuthorizer? authorizer)
+    HandshakeAuthorizer? authorizer)
 {
-    private const string SubProtocolHeader = "Sec-WebSocket-Protocol";
-
     /// <summary>Handles one upgrade request.</summary>
     public async Task HandleAsync(HttpContext http)
     {
@@ -63,7 +61,7 @@ public sealed class WebSocketEndpoint(
         string? subProtocol = null;
         foreach (var (name, value) in response.Headers ?? [])
         {
-            if (string.Equals(name, SubProtocolHeader, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, Handshake.SubprotocolHeader, StringComparison.OrdinalIgnoreCase))
             {
                 subProtocol = value;
             }

@@ -1,3 +1,5 @@
+using Rtc.Functions.Configuration;
+
 namespace Rtc.Stack.Configuration;
 
 /// <summary>
@@ -47,7 +49,7 @@ internal static class ProjectConfig
     public static readonly ConfigKeyDefinition EventPattern = new("eventPattern", "string", "", "empty or a JSON object (an EventBridge event pattern)");
 
     /// <summary>How <c>$connect</c> is authorised.</summary>
-    public static readonly ConfigKeyDefinition Auth = new("auth", "string", "none", "none or jwt");
+    public static readonly ConfigKeyDefinition Auth = new("auth", "string", AuthModes.None, string.Join(" or ", AuthModes.Names));
 
     /// <summary>The JWT issuer (<c>iss</c>) the authorizer accepts.</summary>
     public static readonly ConfigKeyDefinition AuthIssuer = new("authIssuer", "string", "", "the token issuer; required when auth is jwt");

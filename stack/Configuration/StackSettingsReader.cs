@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Rtc.Functions.Configuration;
 
 namespace Rtc.Stack.Configuration;
 
@@ -80,7 +81,8 @@ internal static class StackSettingsReader
 
     private static AuthSettings ReadAuth(Dictionary<string, string> values)
     {
-        var mode = OneOf(values, ProjectConfig.Auth, "none", "jwt") == "jwt" ? AuthMode.Jwt : AuthMode.None;
+        var modeName = Text(values, ProjectConfig.Auth);
+        var mode = AuthModes.TryParse(modeName, out var parsed) ? parsed : throw Invalid(ProjectConfig.Auth, $"is '{modeName}'");
         var issuer = Text(values, ProjectConfig.AuthIssuer);
         var audience = Text(values, ProjectConfig.AuthAudience);
         var jwksUrl = Text(values, ProjectConfig.AuthJwksUrl);

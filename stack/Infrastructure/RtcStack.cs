@@ -24,7 +24,6 @@ internal static class RtcStack
         var domain = template.Variable("websocketDomain", webSocket.Domain);
         var executionArn = webSocket.Api.Output("executionArn");
         var stage = webSocket.Stage.Name;
-        var authMode = settings.Auth.Mode == AuthMode.Jwt ? "jwt" : "none";
 
         var connections = LambdaFunctionComponent.Declare(template, settings, codePath, new FunctionSpec(
             HandlerCatalog.Connections,
@@ -33,7 +32,7 @@ internal static class RtcStack
                 [EnvironmentVariables.TableName] = table.Name,
                 [EnvironmentVariables.WebSocketDomain] = domain,
                 [EnvironmentVariables.WebSocketStage] = stage,
-                [EnvironmentVariables.AuthMode] = authMode,
+                [EnvironmentVariables.AuthMode] = AuthModes.NameOf(settings.Auth.Mode),
             },
             [Policies.GrantWriteConnections(table.Arn), Policies.GrantManageConnections(executionArn, stage)]));
 

@@ -1,5 +1,6 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Authorization;
 

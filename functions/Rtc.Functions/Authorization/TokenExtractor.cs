@@ -1,3 +1,5 @@
+using Rtc.Functions.Contracts;
+
 namespace Rtc.Functions.Authorization;
 
 /// <summary>Finds the bearer token in a <c>$connect</c> authorizer event.</summary>
@@ -9,27 +11,12 @@ internal static class TokenExtractor
     /// </summary>
     public static string? Extract(AuthorizerRequest request)
     {
-        if (request.QueryStringParameters?.GetValueOrDefault(TokenLocations.QueryParameter) is { Length: > 0 } queryToken)
+        if (request.QueryStringParameters?.GetValueOrDefault(Handshake.TokenQueryParameter) is { Length: > 0 } queryToken)
         {
             return queryToken;
         }
 
-        return ProtocolHeaderValue(request) is { } protocols ? TokenFromProtocols(protocols) : null;
-    }
-
-    // Header names keep the client's casing in API Gateway events, and HTTP header names are case-insensitive.
-    private static string? ProtocolHeaderValue(AuthorizerRequest request)
-    {
-        var single = request.Headers?.FirstOrDefault(
-            header => string.Equals(header.Key, TokenLocations.ProtocolHeader, StringComparison.OrdinalIgnoreCase)).Value;
-        if (single is not null)
-        {
-            return single;
-        }
-
-        var multiple = request.MultiValueHeaders?.FirstOrDefault(
-            header => string.Equals(header.Key, TokenLocations.ProtocolHeader, StringComparison.OrdinalIgnoreCase)).Value;
-        return multiple is null ? null : string.Join(',', multiple);
+        return request.Header(Handshake.SubprotocolHeader) is { } protocols ? TokenFromProtocols(protocols) : null;
     }
 
     // The browser offers exactly two subprotocols, "rtc" and the token; anything else is not our convention.
@@ -41,7 +28,7 @@ internal static class TokenExtractor
             return null;
         }
 
-        var token = offered[0] == TokenLocations.Subprotocol ? offered[1] : offered[1] == TokenLocations.Subprotocol ? offered[0] : null;
-        return token == TokenLocations.Subprotocol ? null : token;
+        var token = offered[0] == Handshake.Subprotocol ? offered[1] : offered[1] == Handshake.Subprotocol ? offered[0] : null;
+        return token == Handshake.Subprotocol ? null : token;
     }
 }

@@ -31,4 +31,19 @@ public abstract class ApiGatewayRequest
     /// <summary>Who, where and which route.</summary>
     [JsonPropertyName("requestContext")]
     public WebSocketRequestContext RequestContext { get; init; } = new();
+
+    /// <summary>
+    /// The value of header <paramref name="name"/>, or null. Names match case-insensitively, as HTTP says, because
+    /// API Gateway keeps the client's casing; a header sent several times reads as its values joined by commas.
+    /// </summary>
+    public string? Header(string name)
+    {
+        if (Headers?.FirstOrDefault(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).Value is { } single)
+        {
+            return single;
+        }
+
+        var multiple = MultiValueHeaders?.FirstOrDefault(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        return multiple is null ? null : string.Join(',', multiple);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
