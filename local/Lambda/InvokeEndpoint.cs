@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Http;
@@ -88,8 +89,8 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
         }
 
         http.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
-        var error = new FunctionError(outcome.ErrorMessage ?? "", outcome.ErrorType!);
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(error, LocalJsonContext.Default.FunctionError), http.RequestAborted);
+        var error = new RuntimeError(outcome.ErrorMessage ?? "", outcome.ErrorType!);
+        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(error, RuntimeJsonContext.Default.RuntimeError), http.RequestAborted);
     }
 
     private static async Task WriteServiceErrorAsync(HttpContext http, int status, string errorType, string message)

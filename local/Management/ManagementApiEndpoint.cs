@@ -100,7 +100,7 @@ public sealed class ManagementApiEndpoint(
     {
         var info = new ConnectionDescription(
             Iso8601(connection.ConnectedAt),
-            new ConnectionIdentity(connection.SourceIp, connection.UserAgent),
+            new ConnectionDescription.ClientIdentity(connection.SourceIp, connection.UserAgent),
             Iso8601(connection.LastActiveAt));
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";

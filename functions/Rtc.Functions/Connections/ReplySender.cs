@@ -7,7 +7,8 @@ namespace Rtc.Functions.Connections;
 
 /// <summary>
 /// Sends a <see cref="ClientReply"/> to the connection a message came from. Best effort: a failed reply is
-/// reported in the result, never thrown, and a connection the management API calls gone loses its row.
+/// reported in the result, never thrown, and a connection the management API calls gone loses its row
+/// (<see cref="GoneConnections"/>).
 /// </summary>
 public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStore store, FunctionLogger logger)
 {
@@ -29,7 +30,7 @@ public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStor
 
         if (result.Outcome == ManagementOutcome.Gone)
         {
-            await store.RemoveAsync(connectionId, cancellationToken);
+            await store.ForgetAsync(connectionId, logger);
         }
 
         return result.Outcome.ToString().ToLowerInvariant();

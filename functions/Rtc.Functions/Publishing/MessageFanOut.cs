@@ -5,8 +5,9 @@ using Rtc.Functions.Storage;
 namespace Rtc.Functions.Publishing;
 
 /// <summary>
-/// Posts one message to many connections with a bounded number in flight. 410 deletes the row; 429, 5xx and
-/// timeouts are retried with backoff while the deadline allows; 403, 413 and other answers are final.
+/// Posts one message to many connections with a bounded number in flight. 410 deletes the row
+/// (<see cref="GoneConnections"/>); answers <see cref="ManagementResult.IsRetryable"/> calls retryable are retried
+/// with backoff while the deadline allows; every other answer is final.
 /// </summary>
 internal sealed class MessageFanOut(
     IConnectionStore store,
@@ -63,12 +64,12 @@ internal sealed class MessageFanOut(
                     tally.CountDelivered();
                     return;
                 case ManagementOutcome.Gone:
-                    await RemoveGoneAsync(target);
+                    await store.ForgetAsync(target.ConnectionId, logger);
                     tally.CountGone();
                     return;
             }
 
-            var delay = IsRetryable(last) && attempt < options.MaxAttempts ? backoff.DelayBefore(attempt) : (TimeSpan?)null;
+            var delay = last.IsRetryable && attempt < options.MaxAttempts ? backoff.DelayBefore(attempt) : (TimeSpan?)null;
             if (delay is null || clock.GetUtcNow() + delay >= stopAt)
             {
                 tally.CountFailed(target, last.StatusCode, last.ErrorType ?? last.Outcome.ToString());
@@ -85,24 +86,6 @@ internal sealed class MessageFanOut(
                 tally.CountFailed(target, last.StatusCode, DeadlineExceeded);
                 return;
             }
-        }
-    }
-
-    // 429, 5xx, timeouts and transport errors; 403, 413 and other 4xx answers would only repeat.
-    private static bool IsRetryable(ManagementResult result) =>
-        result.Outcome == ManagementOutcome.Throttled
-        || (result.Outcome == ManagementOutcome.Failed && result.StatusCode is null or >= 500);
-
-    private async Task RemoveGoneAsync(DeliveryTarget target)
-    {
-        try
-        {
-            // Not bound to the deadline: a half-done cleanup only leaves the row to the table's TTL.
-            await store.RemoveAsync(target.ConnectionId);
-        }
-        catch (Exception exception)
-        {
-            logger.Write("WARN", "gone connection not removed", ("connectionId", target.ConnectionId), ("error", exception.GetType().Name));
         }
     }
 }

@@ -9,9 +9,6 @@ public interface IConnectionStore
     /// <summary>Removes a connection. Removing one that is not stored is not an error.</summary>
     Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default);
 
-    /// <summary>The stored connection, or null.</summary>
-    Task<Connection?> GetAsync(string connectionId, CancellationToken cancellationToken = default);
-
     /// <summary>The ids of every connection of <paramref name="userId"/> (every page of the index).</summary>
     Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default);
 }

@@ -27,7 +27,7 @@ public sealed class ConnectionsHandlerHarness
     }
 
     /// <summary>The connection table.</summary>
-    public InMemoryConnectionStore Store { get; } = new();
+    public RecordingConnectionStore Store { get; } = new();
 
     /// <summary>What the handler posted to clients.</summary>
     public RecordingManagementApi Management { get; } = new();
