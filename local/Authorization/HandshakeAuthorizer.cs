@@ -51,7 +51,7 @@ public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, 
 
     private AuthorizerDecision Refused(WebSocketRequest connect, int status, string reason)
     {
-        logger.Write("INFO", "authorizer refused", ("connectionId", connect.RequestContext.ConnectionId), ("status", status), ("reason", reason));
+        logger.Write(LogSeverity.Info, "authorizer refused", ("connectionId", connect.RequestContext.ConnectionId), ("status", status), ("reason", reason));
         return AuthorizerDecision.Refuse(status);
     }
 
@@ -63,6 +63,6 @@ public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, 
         node["type"] = "REQUEST";
         node["methodArn"] = methodArn;
         node["stageVariables"] ??= new JsonObject();
-        return node.ToJsonString();
+        return System.Text.Encoding.UTF8.GetString(JsonOutput.Write(writer => node.WriteTo(writer)));
     }
 }

@@ -31,6 +31,6 @@ public sealed class TokenEndpoint(LocalAuth auth)
         }
 
         http.Response.ContentType = "application/json";
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new DevelopmentToken(token), LocalJsonContext.Default.DevelopmentToken), http.RequestAborted);
+        await http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(new DevelopmentToken(token), LocalJsonContext.Default.DevelopmentToken), http.RequestAborted);
     }
 }

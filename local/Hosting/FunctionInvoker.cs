@@ -59,7 +59,7 @@ public sealed class FunctionInvoker(
 
     private InvocationOutcome Failed(string name, string requestId, string errorType, string message)
     {
-        logger.Write("ERROR", "invocation failed", ("function", name), ("requestId", requestId), ("errorType", errorType));
+        logger.Write(LogSeverity.Error, "invocation failed", ("function", name), ("requestId", requestId), ("errorType", errorType));
         return new InvocationOutcome(null, errorType, message);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
@@ -79,7 +80,7 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
     private async Task InvokeSynchronouslyAsync(HttpContext http, string name, string payload)
     {
         var outcome = await invoker.InvokeAsync(name, payload, http.RequestAborted);
-        logger.Write("INFO", "invoke", ("function", name), ("outcome", outcome.Succeeded ? "succeeded" : outcome.ErrorType));
+        logger.Write(LogSeverity.Info, "invoke", ("function", name), ("outcome", outcome.Succeeded ? "succeeded" : outcome.ErrorType));
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
         if (outcome.Succeeded)
@@ -90,7 +91,7 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
 
         http.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
         var error = new RuntimeError(outcome.ErrorMessage ?? "", outcome.ErrorType!);
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(error, RuntimeJsonContext.Default.RuntimeError), http.RequestAborted);
+        await http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(error, RuntimeJsonContext.Default.RuntimeError), http.RequestAborted);
     }
 
     private static async Task WriteServiceErrorAsync(HttpContext http, int status, string errorType, string message)
@@ -99,7 +100,7 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
         http.Response.Headers[AwsErrorResponses.ErrorTypeHeader] = errorType;
         http.Response.ContentType = "application/json";
         var error = new LambdaServiceError("User", message);
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(error, LocalJsonContext.Default.LambdaServiceError), http.RequestAborted);
+        await http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(error, LocalJsonContext.Default.LambdaServiceError), http.RequestAborted);
     }
 
     private static bool IsJson(string payload)

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Local.Configuration;
 using Rtc.Local.Connections;
@@ -38,7 +39,7 @@ public sealed class ManagementApiEndpoint(
         }
         finally
         {
-            logger.Write("INFO", "management", ("method", http.Request.Method), ("connectionId", connectionId), ("status", http.Response.StatusCode));
+            logger.Write(LogSeverity.Info, "management", ("method", http.Request.Method), ("connectionId", connectionId), ("status", http.Response.StatusCode));
         }
     }
 
@@ -104,7 +105,7 @@ public sealed class ManagementApiEndpoint(
             Iso8601(connection.LastActiveAt));
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(info, LocalJsonContext.Default.ConnectionDescription), cancellationToken);
+        await http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(info, LocalJsonContext.Default.ConnectionDescription), cancellationToken);
         return true;
     }
 

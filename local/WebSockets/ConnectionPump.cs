@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Routing;
 using Rtc.Local.Configuration;
@@ -88,7 +89,7 @@ public sealed class ConnectionPump(
 
         if (abrupt && options.AbruptDrop)
         {
-            logger.Write("WARN", "connection dropped without $disconnect", ("connectionId", connection.ConnectionId));
+            logger.Write(LogSeverity.Warn, "connection dropped without $disconnect", ("connectionId", connection.ConnectionId));
             return;
         }
 
@@ -106,7 +107,7 @@ public sealed class ConnectionPump(
         {
             // Without a route response API Gateway sends nothing back, except this notice when the integration fails.
             var notice = new GatewayMessage("Internal server error", facts.ConnectionId, request.RequestContext.RequestId);
-            await connection.SendAsync(JsonSerializer.SerializeToUtf8Bytes(notice, LocalJsonContext.Default.GatewayMessage), WebSocketMessageType.Text);
+            await connection.SendAsync(JsonOutput.SerializeToUtf8Bytes(notice, LocalJsonContext.Default.GatewayMessage), WebSocketMessageType.Text);
         }
     }
 }

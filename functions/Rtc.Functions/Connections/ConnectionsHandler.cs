@@ -66,18 +66,18 @@ public sealed class ConnectionsHandler : IInvocationHandler
         }
         catch (Exception exception)
         {
-            Log("ERROR", request, context, null, "error", started, ("errorType", exception.GetType().Name));
+            Log(LogSeverity.Error, request, context, null, "error", started, ("errorType", exception.GetType().Name));
             throw;
         }
 
         var level = result.Response.StatusCode switch
         {
-            >= 500 => "ERROR",
-            >= 400 => "WARN",
-            _ => "INFO",
+            >= 500 => LogSeverity.Error,
+            >= 400 => LogSeverity.Warn,
+            _ => LogSeverity.Info,
         };
         Log(level, request, context, result.UserId, result.Outcome, started, ("reply", result.Reply));
-        return JsonSerializer.Serialize(result.Response, ContractsJsonContext.Default.WebSocketResponse);
+        return JsonOutput.Serialize(result.Response, ContractsJsonContext.Default.WebSocketResponse);
     }
 
     private static WebSocketRequest Parse(string eventJson)
@@ -101,7 +101,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
         return request;
     }
 
-    private void Log(string level, WebSocketRequest request, InvocationContext context, string? userId, string outcome, long started, (string Name, object? Value) detail)
+    private void Log(LogSeverity level, WebSocketRequest request, InvocationContext context, string? userId, string outcome, long started, (string Name, object? Value) detail)
     {
         var requestContext = request.RequestContext;
         var fields = new List<(string Name, object? Value)>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Storage;
@@ -15,7 +16,7 @@ public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStor
     /// <summary>Posts <paramref name="reply"/> and returns what came of it: <c>delivered</c>, <c>gone</c>, ... or <c>error</c>.</summary>
     public async Task<string> SendAsync(string connectionId, ClientReply reply, CancellationToken cancellationToken = default)
     {
-        var data = JsonSerializer.SerializeToUtf8Bytes(reply, ConnectionsJsonContext.Default.ClientReply);
+        var data = JsonOutput.SerializeToUtf8Bytes(reply, ConnectionsJsonContext.Default.ClientReply);
         ManagementResult result;
         try
         {
@@ -24,7 +25,7 @@ public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStor
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A reply is a courtesy to the client: a broken management client must not fail the invocation.
-            logger.Write("WARN", "reply failed", ("connectionId", connectionId), ("errorType", exception.GetType().Name), ("errorMessage", exception.Message));
+            logger.Write(LogSeverity.Warn, "reply failed", ("connectionId", connectionId), ("errorType", exception.GetType().Name), ("errorMessage", exception.Message));
             return "error";
         }
 

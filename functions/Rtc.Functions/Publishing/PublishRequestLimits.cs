@@ -8,7 +8,4 @@ public static class PublishRequestLimits
 
     /// <summary>The management API's message limit (128 KB), in bytes of the serialised message.</summary>
     public const int MaxMessageBytes = 131_072;
-
-    /// <summary>The longest user id <c>$connect</c> stores, so the longest that can have connections.</summary>
-    public const int MaxUserIdLength = 256;
 }

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text.Json;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Publishing;
 
@@ -130,30 +130,26 @@ public static class PublishRequestParser
 
     private static string ReadUserId(JsonElement element, string what)
     {
-        if (element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 and <= PublishRequestLimits.MaxUserIdLength } userId)
+        // No connection is stored under an id $connect refuses, so such an id is the caller's mistake.
+        if (element.ValueKind != JsonValueKind.String || element.GetString() is not { } userId || !UserIdRules.IsValid(userId))
         {
-            throw InvalidPublishRequest.Because(
-                $"{what} must be a string of 1 to {PublishRequestLimits.MaxUserIdLength} characters");
+            throw InvalidPublishRequest.Because($"{what} must be {UserIdRules.Description}");
         }
 
         return userId;
     }
 
+    // The limit applies to exactly the bytes that will be posted.
     private static byte[] Serialise(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        if (buffer.WrittenCount > PublishRequestLimits.MaxMessageBytes)
+        var message = JsonOutput.Write(write);
+        if (message.Length > PublishRequestLimits.MaxMessageBytes)
         {
             throw InvalidPublishRequest.Because(
-                $"the message is {buffer.WrittenCount} bytes once serialised; the limit is {PublishRequestLimits.MaxMessageBytes}");
+                $"the message is {message.Length} bytes as posted (UTF-8 JSON); the limit is {PublishRequestLimits.MaxMessageBytes}");
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return message;
     }
 
     private static bool IsNonEmptyString(JsonElement element, string name) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Runtime;
 
@@ -61,7 +62,7 @@ public sealed class RuntimeApiClient(HttpClient httpClient) : IRuntimeApi
 
     private async Task PostErrorAsync(string path, RuntimeError error, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(JsonSerializer.Serialize(error, RuntimeJsonContext.Default.RuntimeError), Encoding.UTF8);
+        using var content = new StringContent(JsonOutput.Serialize(error, RuntimeJsonContext.Default.RuntimeError), Encoding.UTF8);
         content.Headers.ContentType = Json;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, error.ErrorType);

@@ -23,7 +23,7 @@ public static class GoneConnections
         }
         catch (Exception exception)
         {
-            logger.Write("WARN", "gone connection not removed", ("connectionId", connectionId), ("errorType", exception.GetType().Name));
+            logger.Write(LogSeverity.Warn, "gone connection not removed", ("connectionId", connectionId), ("errorType", exception.GetType().Name));
         }
     }
 }

@@ -52,6 +52,30 @@ public abstract class PublisherContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnicodeAndHtmlCharactersArePostedAsTheCallersBytes()
+    {
+        const string Unicode = """{"t":"€ 日本 <b> it's"}""";
+        await harness.ConnectAsync("alice", "alice-1=");
+
+        var result = await harness.PublishAsync($$"""{"userId":"alice","message":{{Unicode}}}""");
+
+        Assert.Equal(1, result.Delivered);
+        Assert.Equal(Encoding.UTF8.GetBytes(Unicode), Assert.Single(harness.Stub.MessagesFor("alice-1=")));
+    }
+
+    [Fact]
+    public async Task AHundredKilobytesOfAngleBracketsArePosted()
+    {
+        var message = $"\"{new string('<', 100 * 1024)}\"";
+        await harness.ConnectAsync("alice", "alice-1=");
+
+        var result = await harness.PublishAsync($$"""{"userId":"alice","message":{{message}}}""");
+
+        Assert.Equal(1, result.Delivered);
+        Assert.Equal(Encoding.UTF8.GetBytes(message), Assert.Single(harness.Stub.MessagesFor("alice-1=")));
+    }
+
+    [Fact]
     public async Task AUserWithoutConnectionsIsNotAnError()
     {
         var result = await harness.PublishAsync("""{"userId":"nobody","message":{}}""");
