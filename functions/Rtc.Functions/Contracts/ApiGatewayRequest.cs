@@ -4,7 +4,7 @@ namespace Rtc.Functions.Contracts;
 
 /// <summary>
 /// What every event API Gateway sends for a WebSocket API carries: the handshake's headers and query string
-/// (on <c>$connect</c> and its authorizer), stage variables and the request context.
+/// (on <c>$connect</c> and its authorizer) and the request context.
 /// </summary>
 public abstract class ApiGatewayRequest
 {
@@ -23,10 +23,6 @@ public abstract class ApiGatewayRequest
     /// <summary>Query parameters with every value.</summary>
     [JsonPropertyName("multiValueQueryStringParameters")]
     public Dictionary<string, string[]>? MultiValueQueryStringParameters { get; init; }
-
-    /// <summary>Stage variables, when the stage defines any.</summary>
-    [JsonPropertyName("stageVariables")]
-    public Dictionary<string, string>? StageVariables { get; init; }
 
     /// <summary>Who, where and which route.</summary>
     [JsonPropertyName("requestContext")]
