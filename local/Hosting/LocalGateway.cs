@@ -90,7 +90,7 @@ public sealed class LocalGateway : IAsyncDisposable
         var invoker = new FunctionInvoker(handlers, options.InvokeTimeout, options.Region, clock, logger);
 
         var registry = new ConnectionRegistry();
-        var verifier = new SigV4Verifier(LocalCredentials.AccessKeyId, LocalCredentials.SecretAccessKey, options.Region, clock);
+        var verifier = new SignatureValidator(LocalCredentials.AccessKeyId, LocalCredentials.SecretAccessKey, options.Region, clock);
         var events = new ProxyEventFactory(options.Stage, options.ApiId, clock);
         var routes = new RouteInvoker(invoker, logger);
         var connectLimiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions

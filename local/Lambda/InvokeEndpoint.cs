@@ -17,7 +17,7 @@ namespace Rtc.Local.Lambda;
 /// the hosted functions: SigV4 (service <c>lambda</c>), <c>RequestResponse</c> and <c>Event</c> invocation types,
 /// and function errors as 200 with <c>X-Amz-Function-Error: Unhandled</c>.
 /// </summary>
-public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invoker, SigV4Verifier verifier, FunctionLogger logger)
+public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invoker, SignatureValidator verifier, FunctionLogger logger)
 {
     /// <summary>The SigV4 service name of Lambda.</summary>
     public const string SigningService = "lambda";

@@ -21,7 +21,7 @@ namespace Rtc.Local.Management;
 public sealed class ManagementApiEndpoint(
     GatewayOptions options,
     ConnectionRegistry registry,
-    SigV4Verifier verifier,
+    SignatureValidator verifier,
     FaultInjector faults,
     FunctionLogger logger)
 {

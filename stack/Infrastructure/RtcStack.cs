@@ -79,7 +79,7 @@ internal static class RtcStack
         template.Output("connectionsFunctionName", connections.Function.Name);
         template.Output("publisherFunctionName", publisher.Function.Name);
         template.Output("publisherFunctionArn", publisher.Function.Arn);
-        template.Output("clientConfig", ClientConfig.Build(settings, url, stage, region));
+        template.Output("clientConfig", ClientConfigOutput.Build(settings, url, stage, region));
         return template;
     }
 }

@@ -9,7 +9,7 @@ namespace Rtc.Stack.Infrastructure;
 /// The <c>clientConfig</c> output: everything a client needs to connect (url, stage, region, heartbeat) and how
 /// to identify itself.
 /// </summary>
-internal static class ClientConfig
+internal static class ClientConfigOutput
 {
     /// <summary>Builds the output value.</summary>
     public static JsonObject Build(StackSettings settings, string url, string stage, string region) => new()
