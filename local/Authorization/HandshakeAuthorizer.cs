@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
@@ -65,4 +65,16 @@ public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, 
         node["stageVariables"] ??= new JsonObject();
         return System.Text.Encoding.UTF8.GetString(JsonOutput.Write(writer => node.WriteTo(writer)));
     }
+}
+
+/// <summary>What the <c>$connect</c> authorizer decided: refuse with a status, or allow with <c>requestContext.authorizer</c>.</summary>
+/// <param name="RefusalStatus">The handshake status when refused (401, 403 or 500); null when allowed.</param>
+/// <param name="Context">When allowed: <c>principalId</c> and the returned context, flattened, plus <c>integrationLatency</c>.</param>
+public sealed record AuthorizerDecision(int? RefusalStatus, Dictionary<string, JsonElement>? Context)
+{
+    /// <summary>Refuses the handshake with <paramref name="status"/>.</summary>
+    public static AuthorizerDecision Refuse(int status) => new(status, null);
+
+    /// <summary>Allows the connection with <paramref name="context"/>.</summary>
+    public static AuthorizerDecision Allow(Dictionary<string, JsonElement> context) => new(null, context);
 }

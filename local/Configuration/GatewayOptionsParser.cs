@@ -140,3 +140,6 @@ public static partial class GatewayOptionsParser
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
     private static partial Regex TableNameRule();
 }
+
+/// <summary>A command-line flag that is unknown, missing its value, or has a value out of range.</summary>
+public sealed class InvalidOptionException(string message) : Exception(message);

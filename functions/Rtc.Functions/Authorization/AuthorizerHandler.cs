@@ -58,7 +58,7 @@ public sealed class AuthorizerHandler : IInvocationHandler
         }
 
         var requestId = request.RequestContext.RequestId;
-        if (TokenExtractor.Extract(request) is not { } token)
+        if (request.FindToken() is not { } token)
         {
             throw Unauthorized(RefusalReasons.MissingToken, requestId);
         }
@@ -81,9 +81,9 @@ public sealed class AuthorizerHandler : IInvocationHandler
 
         // Only ever allow the $connect route this event is about; anything else means the authorizer is attached
         // to a route it was not built for.
-        var isConnect = ConnectRouteArn.IsConnectRoute(request.MethodArn);
+        var isConnect = request.TargetsConnectRoute;
         Log(LogSeverity.Info, isConnect ? "allow" : "deny", isConnect ? null : RefusalReasons.NotConnectRoute, requestId, userId);
-        var response = AuthorizerPolicies.For(userId, request.MethodArn, isConnect);
+        var response = AuthorizerResponse.For(userId, request.MethodArn, isConnect);
         return JsonOutput.Serialize(response, AuthorizerJsonContext.Default.AuthorizerResponse);
     }
 

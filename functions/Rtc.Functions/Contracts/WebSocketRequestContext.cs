@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace Rtc.Functions.Contracts;
 
@@ -83,4 +83,20 @@ public sealed class WebSocketRequestContext
         Authorizer is not null && Authorizer.TryGetValue("principalId", out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+}
+
+/// <summary>
+/// <c>requestContext.identity</c>. WebSocket APIs fill only <see cref="SourceIp"/> and <see cref="UserAgent"/>;
+/// the other fields API Gateway sends (<c>accountId</c>, <c>caller</c>, <c>cognito*</c>, ...) are always null and
+/// are not modelled.
+/// </summary>
+public sealed class WebSocketIdentity
+{
+    /// <summary>The client's IP address.</summary>
+    [JsonPropertyName("sourceIp")]
+    public string? SourceIp { get; init; }
+
+    /// <summary>The client's <c>User-Agent</c>.</summary>
+    [JsonPropertyName("userAgent")]
+    public string? UserAgent { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Storage;
@@ -87,5 +88,64 @@ internal sealed class MessageFanOut(
                 return;
             }
         }
+    }
+}
+
+/// <summary>One connection to post to, with the user it belongs to.</summary>
+internal readonly record struct DeliveryTarget(string UserId, string ConnectionId);
+
+/// <summary>Counts a fan-out's outcomes from many concurrent posts.</summary>
+internal sealed class FanOutTally
+{
+    private readonly ConcurrentQueue<FailedDelivery> failed = new();
+    private int delivered;
+    private int gone;
+    private int retries;
+
+    public int Delivered => Volatile.Read(ref delivered);
+
+    public int Gone => Volatile.Read(ref gone);
+
+    public int Retries => Volatile.Read(ref retries);
+
+    /// <summary>The failures, in a stable order (user, then connection).</summary>
+    public IReadOnlyList<FailedDelivery> Failed =>
+        [.. failed.OrderBy(failure => failure.UserId, StringComparer.Ordinal).ThenBy(failure => failure.ConnectionId, StringComparer.Ordinal)];
+
+    public void CountDelivered() => Interlocked.Increment(ref delivered);
+
+    public void CountGone() => Interlocked.Increment(ref gone);
+
+    public void CountRetry() => Interlocked.Increment(ref retries);
+
+    public void CountFailed(DeliveryTarget target, int? status, string error) =>
+        failed.Enqueue(new FailedDelivery(target.ConnectionId, target.UserId, status, error));
+}
+
+/// <summary>
+/// Exponential backoff with full jitter (a uniform delay between zero and the attempt's ceiling), so that the
+/// many posts a throttled fan-out retries spread out instead of returning together.
+/// </summary>
+public sealed class RetryBackoff(PublisherOptions options, Random random)
+{
+    private readonly Lock randomLock = new();
+
+    /// <summary>The delay before retry number <paramref name="retry"/> (1 for the first retry).</summary>
+    public TimeSpan DelayBefore(int retry)
+    {
+        var ceiling = options.FirstRetryDelay * Math.Pow(2, Math.Min(retry - 1, 30));
+        if (ceiling > options.RetryDelayCap)
+        {
+            ceiling = options.RetryDelayCap;
+        }
+
+        double sample;
+        lock (randomLock)
+        {
+            // Random is not thread-safe and posts retry concurrently.
+            sample = random.NextDouble();
+        }
+
+        return ceiling * sample;
     }
 }
