@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Contracts;
 using Rtc.Local.Http;
 using Rtc.Local.Json;

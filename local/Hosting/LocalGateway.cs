@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Management;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Local.Configuration;

@@ -4,7 +4,6 @@ using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Auth;
 using Amazon.Util;
-using Microsoft.AspNetCore.Http;
 using Rtc.Local.Http;
 
 namespace Rtc.Local.Signing;

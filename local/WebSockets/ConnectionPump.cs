@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Routing;

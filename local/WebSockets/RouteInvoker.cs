@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;

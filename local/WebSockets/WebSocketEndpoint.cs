@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Contracts;
 using Rtc.Local.Authorization;
 using Rtc.Local.Connections;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Rtc.Functions.Configuration;
-using Rtc.Local.Configuration;
 using Rtc.Local.Tests.Support;
 
 namespace Rtc.Local.Tests;

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Rtc.Functions.Configuration;
 using Rtc.Functions.Routing;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Configuration;
-using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;

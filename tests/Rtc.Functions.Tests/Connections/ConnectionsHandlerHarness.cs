@@ -5,7 +5,6 @@ using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
 
 namespace Rtc.Functions.Tests.Connections;
 

@@ -4,7 +4,6 @@ using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
 using Rtc.Functions.Tests.Events;
 
 namespace Rtc.Functions.Tests.Connections;

@@ -1,5 +1,4 @@
 using Rtc.Functions.Logging;
-using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 using Rtc.Local.Configuration;
