@@ -19,8 +19,7 @@ catch (InvalidOptionException exception)
     return 2;
 }
 
-await using var dependencies = await RealDependencies.CreateAsync(options);
-await using var gateway = await LocalGateway.StartAsync(options, dependencies.Value);
+await using var gateway = await LocalGateway.StartAsync(options);
 StartupBanner.Write(Console.Out, gateway);
 await gateway.WaitForShutdownAsync();
 return 0;

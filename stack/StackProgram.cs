@@ -14,6 +14,8 @@ namespace Rtc.Stack;
 /// it (Pulumi asking which plugins the program needs) it prints the default template without publishing;
 /// <c>--stack NAME</c> prints a stack's template for people from <c>Pulumi.NAME.yaml</c>, without publishing.
 /// <c>RTC_STACK_SKIP_PUBLISH=1</c> skips publishing in every mode (template-only checks).
+/// <c>--write-project-config</c> rewrites <c>Pulumi.yaml</c>'s <c>config:</c> block from the declared keys and
+/// prints nothing on stdout.
 /// </remarks>
 internal static class StackProgram
 {
@@ -21,7 +23,7 @@ internal static class StackProgram
     public const string SkipPublishVariable = "RTC_STACK_SKIP_PUBLISH";
 
     /// <summary>Runs the program; returns the exit code.</summary>
-    /// <param name="args">Command-line arguments: none, or <c>--stack NAME</c>.</param>
+    /// <param name="args">Command-line arguments: none, <c>--stack NAME</c> or <c>--write-project-config</c>.</param>
     /// <param name="environment">Environment variables (<c>PULUMI_STACK</c>, <c>PULUMI_CONFIG</c>, ...).</param>
     /// <param name="workingDirectory">Where to look for <c>Pulumi.yaml</c> (this directory or above).</param>
     /// <param name="stdout">Receives the template only.</param>
@@ -33,6 +35,13 @@ internal static class StackProgram
         try
         {
             var projectDirectory = FindProjectDirectory(workingDirectory);
+            if (args is [ProjectFileWriter.Option])
+            {
+                await ProjectFileWriter.WriteAsync(projectDirectory, cancellationToken);
+                await stderr.WriteLineAsync($"rtc-stack: wrote the config block of {ProjectFileWriter.FileName} ({ProjectConfig.All.Count} keys)");
+                return 0;
+            }
+
             var (stackName, config, runByPulumi) = ReadInvocation(args, environment, projectDirectory);
             var settings = StackSettingsReader.Read(stackName, config);
             var codePath = FunctionPackager.ArtifactPath(settings.Architecture);
@@ -50,7 +59,12 @@ internal static class StackProgram
         }
         catch (StackConfigException exception)
         {
-            await stderr.WriteLineAsync($"rtc-stack: {exception.Message}");
+            // One problem per line (placeholders are reported all at once), each marked as this program's.
+            foreach (var line in exception.Message.Split('\n'))
+            {
+                await stderr.WriteLineAsync($"rtc-stack: {line}");
+            }
+
             return 2;
         }
         catch (InvalidOperationException exception)
@@ -67,7 +81,7 @@ internal static class StackProgram
         {
             if (args is not ["--stack", var name] || string.IsNullOrWhiteSpace(name))
             {
-                throw new StackConfigException($"Unknown arguments '{string.Join(' ', args)}'; allowed: none, or --stack <name>.");
+                throw new StackConfigException($"Unknown arguments '{string.Join(' ', args)}'; allowed: none, --stack <name>, or {ProjectFileWriter.Option}.");
             }
 
             return (name, StackFileReader.Read(projectDirectory, name), false);
@@ -83,7 +97,7 @@ internal static class StackProgram
     {
         for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
+            if (File.Exists(Path.Combine(directory.FullName, ProjectFileWriter.FileName)))
             {
                 return directory.FullName;
             }

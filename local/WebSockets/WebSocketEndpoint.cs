@@ -18,7 +18,7 @@ public sealed class WebSocketEndpoint(
     RouteInvoker routes,
     ConnectionPump pump,
     RateLimiter connectLimiter,
-    HandshakeAuthorizer? authorizer)
+    HandshakeAuthorizer? authorizer = null)
 {
     /// <summary>Handles one upgrade request.</summary>
     public async Task HandleAsync(HttpContext http)

@@ -1,82 +1,140 @@
+using System.Text.Json;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.Publishing;
 
 namespace Rtc.Stack.Configuration;
 
 /// <summary>
-/// Every project config key, defined once: the reader accepts exactly these, and a test holds <c>Pulumi.yaml</c>'s
-/// <c>config:</c> block to the same names, types and defaults.
+/// Every project config key, declared once with its name, type, default, allowed values and meaning (each key's
+/// summary argument is its documentation). The reader accepts exactly these, and <c>Pulumi.yaml</c>'s
+/// <c>config:</c> block is written from them (<c>--write-project-config</c>); a test fails when the two differ.
+/// Adding a key is one declaration here, plus its use in <see cref="StackSettingsReader"/>.
 /// </summary>
 internal static class ProjectConfig
 {
     /// <summary>The Pulumi project name: the namespace of every key in <c>PULUMI_CONFIG</c>.</summary>
     public const string ProjectName = "rtc-pulumi";
 
-    /// <summary>Lambda CPU architecture of every function.</summary>
-    public static readonly ConfigKeyDefinition Architecture = new("architecture", "string", "x86_64", "x86_64 or arm64");
+    /// <summary>
+    /// What the stack files ship in values people must fill in (<c>Pulumi.prod.yaml</c>'s issuer and JWKS URL);
+    /// a value holding it is refused, naming the command that sets it.
+    /// </summary>
+    public const string Placeholder = "REPLACEME";
 
-    /// <summary>Memory of every function, in MB.</summary>
-    public static readonly ConfigKeyDefinition MemorySize = new("memorySize", "integer", "512", "an integer from 128 to 10240");
+    // Declared before every key: static fields initialise in textual order, and each key adds itself here.
+    private static readonly List<ConfigKey> Declared = [];
 
-    /// <summary>Timeout of every function, in seconds.</summary>
-    public static readonly ConfigKeyDefinition Timeout = new("timeout", "integer", "29", "an integer from 1 to 900");
+    /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
+    public static readonly IReadOnlyList<int> RetentionPeriods =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
-    /// <summary>Retention of every log group, in days.</summary>
-    public static readonly ConfigKeyDefinition LogRetentionDays = new("logRetentionDays", "integer", "14",
-        "one of CloudWatch's retention periods: " + string.Join(", ", StackSettingsReader.RetentionPeriods));
+    public static readonly ChoiceKey<string> Architecture = Declare(new ChoiceKey<string>("architecture", "x86_64",
+        [("x86_64", "x86_64"), ("arm64", "arm64")],
+        "Lambda architecture of every function; the code is published ReadyToRun for it."));
 
-    /// <summary>The stage's default route burst limit (requests).</summary>
-    public static readonly ConfigKeyDefinition ThrottlingBurstLimit = new("throttlingBurstLimit", "integer", "100", "an integer from 0 to 5000");
+    public static readonly IntegerKey MemorySize = Declare(new IntegerKey("memorySize", 512, 128, 10240,
+        "Memory of every function, in MB."));
 
-    /// <summary>The stage's default route steady-state rate limit (requests per second).</summary>
-    public static readonly ConfigKeyDefinition ThrottlingRateLimit = new("throttlingRateLimit", "integer", "50", "an integer from 0 to 10000");
+    public static readonly IntegerKey Timeout = Declare(new IntegerKey("timeout", 29, 1, 900,
+        "Timeout of every function, in seconds; API Gateway waits at most 29 s for an integration."));
 
-    /// <summary>How often clients send <c>ping</c>; under API Gateway's 10-minute idle timeout.</summary>
-    public static readonly ConfigKeyDefinition HeartbeatSeconds = new("heartbeatSeconds", "integer", "300", "an integer from 10 to 540 (under the 10-minute idle timeout)");
+    public static readonly IntegerKey LogRetentionDays = Declare(new IntegerKey("logRetentionDays", 14, RetentionPeriods,
+        "Retention of every log group, in days (a CloudWatch Logs retention period)."));
 
-    /// <summary>Posts in flight per publisher invocation.</summary>
-    public static readonly ConfigKeyDefinition PublishConcurrency = new("publishConcurrency", "integer", "64", "an integer from 1 to 1000");
+    public static readonly IntegerKey ThrottlingBurstLimit = Declare(new IntegerKey("throttlingBurstLimit", 100, 0, 5000,
+        "The stage's default route burst limit, in requests."));
 
-    /// <summary>Whether this stack is production-like: protections, alarms, and authorised connections.</summary>
-    public static readonly ConfigKeyDefinition Production = new("production", "boolean", "false", "true or false");
+    public static readonly IntegerKey ThrottlingRateLimit = Declare(new IntegerKey("throttlingRateLimit", 50, 0, 10000,
+        "The stage's default route steady-state rate limit, in requests per second."));
 
-    /// <summary>An SNS topic ARN the production alarms notify; empty for none.</summary>
-    public static readonly ConfigKeyDefinition AlarmTopicArn = new("alarmTopicArn", "string", "", "empty or an SNS topic ARN (arn:...:sns:...)");
+    public static readonly IntegerKey HeartbeatSeconds = Declare(new IntegerKey("heartbeatSeconds", 300, 10, 540,
+        "How often clients send ping, in seconds, published in clientConfig; under API Gateway's 10-minute idle timeout."));
 
-    /// <summary>The EventBridge bus the optional publisher rule listens on.</summary>
-    public static readonly ConfigKeyDefinition EventBusName = new("eventBusName", "string", "default", "a bus name");
+    // The publisher's own limits: the stack accepts exactly what the function accepts at start-up.
+    public static readonly IntegerKey PublishConcurrency = Declare(new IntegerKey("publishConcurrency",
+        PublisherOptions.DefaultConcurrency, PublisherOptions.MinConcurrency, PublisherOptions.MaxConcurrency,
+        $"Posts in flight per publisher invocation (the publisher's {EnvironmentVariables.PublishConcurrency})."));
 
-    /// <summary>An EventBridge event pattern (JSON object) that triggers the publisher; empty for no rule.</summary>
-    public static readonly ConfigKeyDefinition EventPattern = new("eventPattern", "string", "", "empty or a JSON object (an EventBridge event pattern)");
+    public static readonly BooleanKey Production = Declare(new BooleanKey("production", false,
+        "Production-like stack - table protection and point-in-time recovery, alarms, authorised connections."));
 
-    /// <summary>How <c>$connect</c> is authorised.</summary>
-    public static readonly ConfigKeyDefinition Auth = new("auth", "string", AuthModes.None, string.Join(" or ", AuthModes.Names));
+    public static readonly TextKey AlarmTopicArn = Declare(new TextKey("alarmTopicArn", "",
+        "empty or an SNS topic ARN (arn:...:sns:...)",
+        "SNS topic the production alarms notify; empty for none.",
+        arn => arn.Length == 0 || (arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":sns:", StringComparison.Ordinal))
+            ? null
+            : "is not an SNS topic ARN"));
 
-    /// <summary>The JWT issuer (<c>iss</c>) the authorizer accepts.</summary>
-    public static readonly ConfigKeyDefinition AuthIssuer = new("authIssuer", "string", "", "the token issuer; required when auth is jwt");
+    public static readonly TextKey EventBusName = Declare(new TextKey("eventBusName", "default", "a bus name",
+        "EventBridge bus of the optional publisher rule.",
+        bus => bus.Length == 0 ? "is empty" : null));
 
-    /// <summary>The JWT audience (<c>aud</c>) the authorizer accepts.</summary>
-    public static readonly ConfigKeyDefinition AuthAudience = new("authAudience", "string", "", "the token audience; required when auth is jwt");
+    public static readonly TextKey EventPattern = Declare(new TextKey("eventPattern", "",
+        "empty or a JSON object (an EventBridge event pattern)",
+        "EventBridge event pattern whose events invoke the publisher; empty for no rule.",
+        EventPatternProblem));
 
-    /// <summary>The issuer's JWKS URL.</summary>
-    public static readonly ConfigKeyDefinition AuthJwksUrl = new("authJwksUrl", "string", "", "empty or an https URL; exactly one of authJwksUrl and authHs256Secret when auth is jwt");
+    public static readonly ChoiceKey<AuthMode> Auth = Declare(new ChoiceKey<AuthMode>("auth", AuthModes.None,
+        [(AuthModes.None, AuthMode.None), (AuthModes.Jwt, AuthMode.Jwt)],
+        "How $connect is authorised - anyone with a user_id (none) or a JWT checked by a Lambda authorizer (jwt)."));
 
-    /// <summary>A shared HS256 secret (a Pulumi secret), instead of a JWKS URL.</summary>
-    public static readonly ConfigKeyDefinition AuthHs256Secret = new("authHs256Secret", "string", "", "empty or at least 32 characters, set with --secret; exactly one of authJwksUrl and authHs256Secret when auth is jwt", Secret: true);
+    public static readonly TextKey AuthIssuer = Declare(new TextKey("authIssuer", "",
+        "the token issuer; required when auth is jwt",
+        "The JWT issuer (iss) the authorizer accepts."));
 
-    /// <summary>The claim holding the user id.</summary>
-    public static readonly ConfigKeyDefinition AuthUserClaim = new("authUserClaim", "string", "sub", "a claim name");
+    public static readonly TextKey AuthAudience = Declare(new TextKey("authAudience", "",
+        "the token audience; required when auth is jwt",
+        "The JWT audience (aud) the authorizer accepts."));
 
-    /// <summary>Where clients put the token: the <c>token</c> query parameter or <c>Sec-WebSocket-Protocol</c>.</summary>
-    public static readonly ConfigKeyDefinition AuthTokenSource = new("authTokenSource", "string", "query", "query or protocol");
+    public static readonly TextKey AuthJwksUrl = Declare(new TextKey("authJwksUrl", "", "empty or an https URL",
+        "The issuer's JWKS URL; when auth is jwt, set exactly one of it and the HS256 secret.",
+        url => url.Length == 0 || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+            ? null
+            : "is not an https URL"));
 
-    /// <summary>The loud override that lets a production stack run with <c>auth: none</c>.</summary>
-    public static readonly ConfigKeyDefinition AllowUnauthenticatedConnections = new("allowUnauthenticatedConnections", "boolean", "false", "true or false");
+    // Length only: the value itself is never kept, logged or printed.
+    public static readonly TextKey AuthHs256Secret = Declare(new TextKey("authHs256Secret", "", "empty or at least 32 characters",
+        "A shared HS256 secret instead of the JWKS URL, set with pulumi config set --secret; the template references it, never inlines it.",
+        secret => secret.Length is > 0 and < 32 ? "is shorter than 32 characters" : null) { Secret = true });
 
-    /// <summary>Every key, in the order Pulumi.yaml declares them.</summary>
-    public static readonly IReadOnlyList<ConfigKeyDefinition> All =
-    [
-        Architecture, MemorySize, Timeout, LogRetentionDays, ThrottlingBurstLimit, ThrottlingRateLimit, HeartbeatSeconds,
-        PublishConcurrency, Production, AlarmTopicArn, EventBusName, EventPattern, Auth, AuthIssuer, AuthAudience,
-        AuthJwksUrl, AuthHs256Secret, AuthUserClaim, AuthTokenSource, AllowUnauthenticatedConnections,
-    ];
+    public static readonly TextKey AuthUserClaim = Declare(new TextKey("authUserClaim", "sub", "a claim name",
+        "The claim that holds the user id.",
+        claim => claim.Length == 0 ? "is empty" : null));
+
+    public static readonly ChoiceKey<TokenSource> AuthTokenSource = Declare(new ChoiceKey<TokenSource>("authTokenSource", "query",
+        [("query", TokenSource.Query), ("protocol", TokenSource.Protocol)],
+        "Where clients put the token - the token query parameter (query) or Sec-WebSocket-Protocol: rtc, <token> (protocol)."));
+
+    public static readonly BooleanKey AllowUnauthenticatedConnections = Declare(new BooleanKey("allowUnauthenticatedConnections", false,
+        "DANGER - lets a production stack run with auth none, so anyone can read anyone's notifications."));
+
+    /// <summary>Every key, in declaration order (the order of Pulumi.yaml's <c>config:</c> block).</summary>
+    public static IReadOnlyList<ConfigKey> All => Declared;
+
+    private static TKey Declare<TKey>(TKey key)
+        where TKey : ConfigKey
+    {
+        Declared.Add(key);
+        return key;
+    }
+
+    private static string? EventPatternProblem(string pattern)
+    {
+        if (pattern.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(pattern);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.EnumerateObject().Any()
+                ? null
+                : "is not a non-empty JSON object";
+        }
+        catch (JsonException)
+        {
+            return "is not valid JSON";
+        }
+    }
 }

@@ -1,51 +1,56 @@
-using System.Globalization;
-using System.Text.Json;
 using Rtc.Functions.Configuration;
 
 namespace Rtc.Stack.Configuration;
 
 /// <summary>
 /// Turns a stack's raw config (<c>"rtc-pulumi:key" → value text</c>) into <see cref="StackSettings"/>, rejecting
-/// unknown project keys, wrong types and out-of-range values with a message that names the key and what it allows.
+/// unknown project keys, placeholders, wrong types and out-of-range values with a message that names the key and
+/// what it allows. Each key parses itself (<see cref="ProjectConfig"/>); the rules between keys live here.
 /// Keys of other namespaces (<c>aws:region</c>) are the providers' business and pass through.
 /// </summary>
 internal static class StackSettingsReader
 {
-    /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
-    public static readonly IReadOnlyList<int> RetentionPeriods =
-        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
     private const string Prefix = ProjectConfig.ProjectName + ":";
 
     /// <summary>Reads and validates one stack's settings.</summary>
-    /// <exception cref="StackConfigException">A key is unknown, mistyped, out of range or inconsistent.</exception>
+    /// <exception cref="StackConfigException">A key is unknown, a placeholder, mistyped, out of range or inconsistent.</exception>
     public static StackSettings Read(string? stackName, IReadOnlyDictionary<string, string> config)
     {
-        var values = ProjectValues(config);
+        var projectValues = ProjectValues(config);
+        RefusePlaceholders(stackName, projectValues);
+        var values = new ConfigValues(projectValues);
         var auth = ReadAuth(values);
-        var production = Boolean(values, ProjectConfig.Production);
-        var allowUnauthenticated = Boolean(values, ProjectConfig.AllowUnauthenticatedConnections);
+        var production = ProjectConfig.Production.Read(values);
+        var allowUnauthenticated = ProjectConfig.AllowUnauthenticatedConnections.Read(values);
         if (production && auth.Mode == AuthMode.None && !allowUnauthenticated)
         {
-            throw Invalid(ProjectConfig.Auth,
+            throw ProjectConfig.Auth.Invalid(
                 "is none on a production stack (production: true); set auth: jwt, or set " +
                 $"{ProjectConfig.AllowUnauthenticatedConnections.Name}: true to accept unauthenticated connections knowingly");
         }
 
+        var pattern = ProjectConfig.EventPattern.Read(values);
+        var busName = ProjectConfig.EventBusName.Read(values);
         var settings = new StackSettings(
             stackName,
-            OneOf(values, ProjectConfig.Architecture, "x86_64", "arm64"),
-            Integer(values, ProjectConfig.MemorySize, 128, 10240),
-            Integer(values, ProjectConfig.Timeout, 1, 900),
-            Retention(values),
-            Integer(values, ProjectConfig.ThrottlingBurstLimit, 0, 5000),
-            Integer(values, ProjectConfig.ThrottlingRateLimit, 0, 10000),
-            Integer(values, ProjectConfig.HeartbeatSeconds, 10, 540),
-            Integer(values, ProjectConfig.PublishConcurrency, 1, 1000),
+            ProjectConfig.Architecture.Read(values),
+            ProjectConfig.MemorySize.Read(values),
+            ProjectConfig.Timeout.Read(values),
+            ProjectConfig.LogRetentionDays.Read(values),
+            ProjectConfig.ThrottlingBurstLimit.Read(values),
+            ProjectConfig.ThrottlingRateLimit.Read(values),
+            ProjectConfig.HeartbeatSeconds.Read(values),
+            ProjectConfig.PublishConcurrency.Read(values),
             production,
-            AlarmTopic(values),
-            Events(values),
+            ProjectConfig.AlarmTopicArn.Read(values),
+            pattern.Length == 0 ? null : new EventTrigger(busName, pattern),
             auth);
+        if (values.Unread.FirstOrDefault() is { } unread)
+        {
+            // A declared key nothing reads would be accepted and silently ignored: a programming error.
+            throw new InvalidOperationException($"Config key '{unread.FullName}' is declared in ProjectConfig but StackSettingsReader never reads it.");
+        }
+
         if (stackName is not null)
         {
             ResourceNames.Validate(stackName);
@@ -56,7 +61,7 @@ internal static class StackSettingsReader
 
     private static Dictionary<string, string> ProjectValues(IReadOnlyDictionary<string, string> config)
     {
-        var known = ProjectConfig.All.ToDictionary(key => key.Name, StringComparer.Ordinal);
+        var known = ProjectConfig.All.Select(key => key.Name).ToHashSet(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (fullKey, value) in config)
         {
@@ -66,7 +71,7 @@ internal static class StackSettingsReader
             }
 
             var name = fullKey[Prefix.Length..];
-            if (!known.ContainsKey(name))
+            if (!known.Contains(name))
             {
                 throw new StackConfigException(
                     $"Unknown config key '{fullKey}'. Allowed {ProjectConfig.ProjectName} keys: " +
@@ -79,125 +84,51 @@ internal static class StackSettingsReader
         return values;
     }
 
-    private static AuthSettings ReadAuth(Dictionary<string, string> values)
+    // Before any other check, and every such key at once: the stack files ship placeholders for values only
+    // their owner knows, and a template built from them deploys an authorizer that refuses everyone.
+    private static void RefusePlaceholders(string? stackName, Dictionary<string, string> values)
     {
-        var modeName = Text(values, ProjectConfig.Auth);
-        var mode = AuthModes.TryParse(modeName, out var parsed) ? parsed : throw Invalid(ProjectConfig.Auth, $"is '{modeName}'");
-        var issuer = Text(values, ProjectConfig.AuthIssuer);
-        var audience = Text(values, ProjectConfig.AuthAudience);
-        var jwksUrl = Text(values, ProjectConfig.AuthJwksUrl);
-        var secret = Text(values, ProjectConfig.AuthHs256Secret);
-        var userClaim = Text(values, ProjectConfig.AuthUserClaim);
-        var tokenSource = OneOf(values, ProjectConfig.AuthTokenSource, "query", "protocol") == "protocol"
-            ? TokenSource.Protocol
-            : TokenSource.Query;
-
-        if (jwksUrl.Length > 0 && !(Uri.TryCreate(jwksUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        var unfilled = ProjectConfig.All
+            .Where(key => values.TryGetValue(key.Name, out var value) && value.Contains(ProjectConfig.Placeholder, StringComparison.Ordinal))
+            .Select(key => $"Config key '{key.FullName}' still holds the placeholder {ProjectConfig.Placeholder}; " +
+                $"set it with: {key.SetCommand(stackName)} (allowed: {key.Allowed}).")
+            .ToList();
+        if (unfilled.Count > 0)
         {
-            throw Invalid(ProjectConfig.AuthJwksUrl, "is not an https URL");
+            throw new StackConfigException(string.Join('\n', unfilled));
         }
+    }
 
-        // Length only: the value itself is never kept, logged or printed.
-        if (secret.Length is > 0 and < 32)
-        {
-            throw Invalid(ProjectConfig.AuthHs256Secret, "is shorter than 32 characters");
-        }
-
-        if (userClaim.Length == 0)
-        {
-            throw Invalid(ProjectConfig.AuthUserClaim, "is empty");
-        }
+    private static AuthSettings ReadAuth(ConfigValues values)
+    {
+        var mode = ProjectConfig.Auth.Read(values);
+        var issuer = ProjectConfig.AuthIssuer.Read(values);
+        var audience = ProjectConfig.AuthAudience.Read(values);
+        var jwksUrl = ProjectConfig.AuthJwksUrl.Read(values);
+        var secret = ProjectConfig.AuthHs256Secret.Read(values);
+        var userClaim = ProjectConfig.AuthUserClaim.Read(values);
+        var tokenSource = ProjectConfig.AuthTokenSource.Read(values);
 
         if (mode == AuthMode.Jwt)
         {
             if (issuer.Length == 0)
             {
-                throw Invalid(ProjectConfig.AuthIssuer, "is empty but auth is jwt");
+                throw ProjectConfig.AuthIssuer.Invalid("is empty but auth is jwt");
             }
 
             if (audience.Length == 0)
             {
-                throw Invalid(ProjectConfig.AuthAudience, "is empty but auth is jwt");
+                throw ProjectConfig.AuthAudience.Invalid("is empty but auth is jwt");
             }
 
             if ((jwksUrl.Length > 0) == (secret.Length > 0))
             {
-                throw Invalid(ProjectConfig.AuthJwksUrl,
-                    $"and {ProjectConfig.AuthHs256Secret.Name} are both {(jwksUrl.Length > 0 ? "set" : "empty")} but auth is jwt");
+                throw new StackConfigException(
+                    $"Config keys '{ProjectConfig.AuthJwksUrl.FullName}' and '{ProjectConfig.AuthHs256Secret.FullName}' are both " +
+                    $"{(jwksUrl.Length > 0 ? "set" : "empty")} but auth is jwt; allowed: exactly one of them.");
             }
         }
 
         return new AuthSettings(mode, issuer, audience, jwksUrl, secret.Length > 0, userClaim, tokenSource);
     }
-
-    private static int Retention(Dictionary<string, string> values)
-    {
-        var days = Integer(values, ProjectConfig.LogRetentionDays, RetentionPeriods[0], RetentionPeriods[^1]);
-        return RetentionPeriods.Contains(days) ? days : throw Invalid(ProjectConfig.LogRetentionDays, $"is {days}");
-    }
-
-    private static string AlarmTopic(Dictionary<string, string> values)
-    {
-        var arn = Text(values, ProjectConfig.AlarmTopicArn);
-        return arn.Length == 0 || (arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":sns:", StringComparison.Ordinal))
-            ? arn
-            : throw Invalid(ProjectConfig.AlarmTopicArn, "is not an SNS topic ARN");
-    }
-
-    private static EventTrigger? Events(Dictionary<string, string> values)
-    {
-        var bus = Text(values, ProjectConfig.EventBusName);
-        if (bus.Length == 0)
-        {
-            throw Invalid(ProjectConfig.EventBusName, "is empty");
-        }
-
-        var pattern = Text(values, ProjectConfig.EventPattern);
-        if (pattern.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(pattern);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.EnumerateObject().Any()
-                ? new EventTrigger(bus, pattern)
-                : throw Invalid(ProjectConfig.EventPattern, "is not a non-empty JSON object");
-        }
-        catch (JsonException)
-        {
-            throw Invalid(ProjectConfig.EventPattern, "is not valid JSON");
-        }
-    }
-
-    private static string Text(Dictionary<string, string> values, ConfigKeyDefinition key) =>
-        values.TryGetValue(key.Name, out var value) ? value.Trim() : key.Default;
-
-    private static string OneOf(Dictionary<string, string> values, ConfigKeyDefinition key, params string[] allowed)
-    {
-        var value = Text(values, key);
-        return allowed.Contains(value, StringComparer.Ordinal) ? value : throw Invalid(key, $"is '{value}'");
-    }
-
-    private static int Integer(Dictionary<string, string> values, ConfigKeyDefinition key, int minimum, int maximum)
-    {
-        var text = Text(values, key);
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            throw Invalid(key, $"is '{text}', not an integer");
-        }
-
-        return value >= minimum && value <= maximum ? value : throw Invalid(key, $"is {value}");
-    }
-
-    private static bool Boolean(Dictionary<string, string> values, ConfigKeyDefinition key) => Text(values, key) switch
-    {
-        "true" => true,
-        "false" => false,
-        var other => throw Invalid(key, $"is '{other}', not a boolean"),
-    };
-
-    private static StackConfigException Invalid(ConfigKeyDefinition key, string problem) => new(
-        $"Config key '{ProjectConfig.ProjectName}:{key.Name}' {problem}; allowed: {key.Allowed}.");
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Rtc.Functions.Configuration;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rtc.Functions.Routing;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

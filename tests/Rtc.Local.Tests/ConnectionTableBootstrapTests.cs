@@ -1,11 +1,10 @@
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Support;
 using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Local.Tests;
 
-[Collection(GatewayDynamoDbCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class ConnectionTableBootstrapTests(DynamoDbLocal dynamo)
 {
     [Fact]

@@ -1,10 +1,11 @@
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Support;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
-[Collection(GatewayDynamoDbCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class DynamoDbEndToEndTests(DynamoDbLocal dynamo)
 {
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -56,7 +58,7 @@ public sealed class EndToEndTests
 
         dropped.Abort();
         dropped.Dispose();
-        await log.Seen.WaitAsync(WebSocketClient.WaitLimit);
+        await log.Seen.WaitAsync(Eventually.WaitLimit);
         Assert.Contains(droppedId, await real.ConnectionsOfAsync("alice"));
 
         var result = await PublishAsync(real, """{"userId":"alice","message":"after the drop"}""");

@@ -3,6 +3,8 @@ using Rtc.Functions.Routing;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -39,7 +41,7 @@ public sealed class FaultInjectionTests
 
         socket.Abort();
         socket.Dispose();
-        await log.Seen.WaitAsync(WebSocketClient.WaitLimit);
+        await log.Seen.WaitAsync(Eventually.WaitLimit);
         using var response = await http.PostAsync(gateway.ManagementEndpoint + "/@connections/" + Uri.EscapeDataString(connectionId), new StringContent("x"));
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Rtc.Functions.Routing;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -24,7 +26,7 @@ public sealed class GatewayLogTests
             await connections.NextAsync(WebSocketRoutes.Disconnect);
 
             // The gateway logs a route once the function has answered, just after the stand-in saw the event.
-            await Eventually.HoldsAsync(() => Task.FromResult(RouteLines(log, buffer).Count == 3), "three route lines are logged");
+            await Eventually.HoldsAsync(() => RouteLines(log, buffer).Count == 3, "three route lines are logged");
             var routes = RouteLines(log, buffer);
             Assert.Equal(
                 [WebSocketRoutes.Connect, WebSocketRoutes.Ping, WebSocketRoutes.Disconnect],

@@ -4,6 +4,7 @@ using Rtc.Functions.Routing;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

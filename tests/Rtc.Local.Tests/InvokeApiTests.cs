@@ -3,6 +3,7 @@ using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

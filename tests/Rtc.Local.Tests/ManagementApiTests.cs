@@ -4,6 +4,7 @@ using System.Text.Json;
 using Rtc.Functions.Routing;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -101,6 +102,16 @@ public sealed class ManagementApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Equal("GoneException", ErrorType(response));
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task ConnectionIdWithAnEncodedSlashIsOneIdNotAnotherPath()
+    {
+        // Base64 ids can hold '/', which clients send as %2F: still a management request, for an unknown id.
+        using var response = await http.GetAsync(ConnectionUri("AAAA/AAAAAAAAAA="));
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("GoneException", ErrorType(response));
     }
 
     [Fact]

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Tests.Support;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Rtc.Functions.Routing;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Routing;
 using Rtc.Local.Tests.Support;
+using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

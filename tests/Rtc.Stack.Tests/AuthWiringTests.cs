@@ -31,7 +31,7 @@ public sealed class AuthWiringTests
     [Fact]
     public void SubprotocolTokenSourceMakesTheProtocolHeaderTheIdentitySource()
     {
-        var template = StackRun.ForStack("prod", new Dictionary<string, string> { ["authTokenSource"] = "protocol" }).Template();
+        var template = StackRun.ForProd(new Dictionary<string, string> { ["authTokenSource"] = "protocol" }).Template();
 
         Assert.Equal("route.request.header.Sec-WebSocket-Protocol",
             (string)template.Properties("connect-authorizer")["identitySources"]![0]!);
@@ -89,7 +89,7 @@ public sealed class AuthWiringTests
     [Fact]
     public void ProductionStackWithoutAuthFailsNamingTheKeyAndTheOverride()
     {
-        var run = StackRun.ForStack("prod", new Dictionary<string, string> { ["auth"] = "none" });
+        var run = StackRun.ForProd(new Dictionary<string, string> { ["auth"] = "none" });
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Equal("", run.Stdout);
@@ -100,7 +100,7 @@ public sealed class AuthWiringTests
     [Fact]
     public void ProductionStackWithoutAuthCompilesWithTheLoudOverride()
     {
-        var template = StackRun.ForStack("prod", new Dictionary<string, string>
+        var template = StackRun.ForProd(new Dictionary<string, string>
         {
             ["auth"] = "none", ["allowUnauthenticatedConnections"] = "true",
         }).Template();

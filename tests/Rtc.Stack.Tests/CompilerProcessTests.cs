@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Rtc.Stack.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Stack.Tests;
 
 /// <summary>The exact compiler command of Pulumi.yaml, run as Pulumi runs it, prints the template and only that.</summary>
+/// <remarks>In the publish collection: the command builds the functions project (see <see cref="PublishCollection"/>).</remarks>
+[Collection(PublishCollection.Name)]
 public sealed class CompilerProcessTests
 {
     [Fact]
@@ -44,7 +47,7 @@ public sealed class CompilerProcessTests
         var command = ProjectFile.Load("Pulumi.yaml").Child("runtime").Child("options").Child("compiler").Text().Split(' ');
         var start = new ProcessStartInfo(command[0])
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = RepositoryPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

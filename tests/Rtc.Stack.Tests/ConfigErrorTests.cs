@@ -18,6 +18,13 @@ public sealed class ConfigErrorTests
     [InlineData("eventPattern", "{not json", "rtc-pulumi:eventPattern", "JSON object")]
     [InlineData("alarmTopicArn", "my-topic", "rtc-pulumi:alarmTopicArn", "SNS topic ARN")]
     [InlineData("authJwksUrl", "http://insecure.example/jwks", "rtc-pulumi:authJwksUrl", "https URL")]
+    [InlineData("throttlingBurstLimit", "5001", "rtc-pulumi:throttlingBurstLimit", "0 to 5000")]
+    [InlineData("throttlingRateLimit", "-1", "rtc-pulumi:throttlingRateLimit", "0 to 10000")]
+    [InlineData("authTokenSource", "header", "rtc-pulumi:authTokenSource", "query or protocol")]
+    [InlineData("authUserClaim", " ", "rtc-pulumi:authUserClaim", "a claim name")]
+    [InlineData("eventBusName", "", "rtc-pulumi:eventBusName", "a bus name")]
+    [InlineData("eventPattern", "[]", "rtc-pulumi:eventPattern", "JSON object")]
+    [InlineData("allowUnauthenticatedConnections", "maybe", "rtc-pulumi:allowUnauthenticatedConnections", "true or false")]
     public void InvalidValueExitsNonZeroNamingTheKeyAndWhatIsAllowed(string key, string value, string named, string allowed)
     {
         var run = StackRun.ForStack("dev", new Dictionary<string, string> { [key] = value });
@@ -41,11 +48,24 @@ public sealed class ConfigErrorTests
     public void JwtWithBothJwksUrlAndSecretIsRejectedWithoutEchoingTheSecret()
     {
         const string secret = "a-shared-secret-that-must-never-be-printed";
-        var run = StackRun.ForStack("prod", new Dictionary<string, string> { ["authHs256Secret"] = secret });
+        var run = StackRun.ForProd(new Dictionary<string, string> { ["authHs256Secret"] = secret });
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("'rtc-pulumi:authJwksUrl'", run.Stderr);
+        Assert.Contains("'rtc-pulumi:authJwksUrl' and 'rtc-pulumi:authHs256Secret' are both set", run.Stderr);
         Assert.DoesNotContain(secret, run.Stderr);
+    }
+
+    [Fact]
+    public void JwtWithNeitherJwksUrlNorSecretIsRejected()
+    {
+        var run = StackRun.ForStack("dev", new Dictionary<string, string>
+        {
+            ["auth"] = "jwt", ["authIssuer"] = "https://issuer.example", ["authAudience"] = "rtc",
+        });
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("'rtc-pulumi:authJwksUrl' and 'rtc-pulumi:authHs256Secret' are both empty", run.Stderr);
+        Assert.Contains("exactly one of them", run.Stderr);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Rtc.Stack.Tests.Support;
+using Rtc.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Rtc.Stack.Tests;
@@ -23,13 +24,13 @@ public sealed partial class WorkflowTests
             {
                 if (step.ChildOrNull("with")?.ChildOrNull(key) is { } path)
                 {
-                    Assert.True(Path.Exists(Repository.PathOf(path.Text())), $"{workflow} {job}: {key} '{path.Text()}' does not exist");
+                    Assert.True(Path.Exists(RepositoryPaths.PathOf(path.Text())), $"{workflow} {job}: {key} '{path.Text()}' does not exist");
                 }
             }
 
             foreach (Match script in ScriptPath().Matches(step.ChildOrNull("run")?.Text() ?? ""))
             {
-                Assert.True(File.Exists(Repository.PathOf(script.Groups[1].Value)), $"{workflow} {job}: '{script.Value}' does not exist");
+                Assert.True(File.Exists(RepositoryPaths.PathOf(script.Groups[1].Value)), $"{workflow} {job}: '{script.Value}' does not exist");
             }
         }
     }
@@ -58,7 +59,7 @@ public sealed partial class WorkflowTests
             IEnumerable<string> stacks = stackName == "${{ matrix.stack }}"
                 ? MatrixStacks(job.Key)
                 : [stackName];
-            Assert.All(stacks, stack => Assert.True(File.Exists(Repository.PathOf($"Pulumi.{stack}.yaml")), $"{job.Key}: no Pulumi.{stack}.yaml"));
+            Assert.All(stacks, stack => Assert.True(File.Exists(RepositoryPaths.PathOf($"Pulumi.{stack}.yaml")), $"{job.Key}: no Pulumi.{stack}.yaml"));
         }
     }
 

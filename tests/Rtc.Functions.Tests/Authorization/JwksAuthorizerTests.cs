@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Authorization;
 

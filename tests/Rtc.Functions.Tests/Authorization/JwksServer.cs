@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Authorization;
 

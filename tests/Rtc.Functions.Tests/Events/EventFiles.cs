@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Events;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Signing;
 
 namespace Rtc.Functions.Tests.Management;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using Amazon.Runtime;
 using Rtc.Functions.Management;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
+using Rtc.Testing.Signing;
 
 namespace Rtc.Functions.Tests.Management;
 
@@ -153,7 +154,7 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
         server.HoldUntil = release.Task;
         using var cancellation = new CancellationTokenSource();
         var post = CreateClient().PostToConnectionAsync(ConnectionId, Encoding.UTF8.GetBytes("x"), cancellation.Token);
-        await WaitUntilAsync(() => server.Requests.Count == 1);
+        await Eventually.HoldsAsync(() => server.Requests.Count == 1, "the request reaches the server");
 
         cancellation.Cancel();
 
@@ -179,14 +180,4 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
         Region,
         new SessionAWSCredentials(AccessKey, SecretKey, SessionToken),
         requestTimeout: timeout);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
-            await Task.Delay(10);
-        }
-    }
 }

@@ -1,10 +1,10 @@
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Publishing;
 
 /// <summary>The publisher contract on DynamoDB Local, with 2-item Query pages.</summary>
-[Collection(DynamoDbLocalCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class DynamoDbPublisherTests(DynamoDbLocal dynamo) : PublisherContractTests
 {
     protected override async Task<IConnectionStore> CreateStoreAsync() =>

@@ -3,12 +3,12 @@ using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Storage;
 using Rtc.Functions.Tests.Events;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Runtime;
 
 /// <summary>The built function as its own process, speaking HTTP to a fake Runtime API, as on Lambda.</summary>
-[Collection(DynamoDbLocalCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class FunctionProcessTests(DynamoDbLocal dynamo)
 {
     private const string ConnectionId = "Pq3XneYuoAMCJ5w=";

@@ -1,11 +1,11 @@
 using Amazon.DynamoDBv2.Model;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Storage;
 
-[Collection(DynamoDbLocalCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class DynamoDbConnectionStoreTests(DynamoDbLocal dynamo) : ConnectionStoreContract
 {
     private string tableName = "";

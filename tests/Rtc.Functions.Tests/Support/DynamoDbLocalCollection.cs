@@ -1,9 +1,7 @@
+using Rtc.Testing;
+
 namespace Rtc.Functions.Tests.Support;
 
-/// <summary>Test classes in this collection share one DynamoDB Local process.</summary>
-[CollectionDefinition(Name)]
-public sealed class DynamoDbLocalCollection : ICollectionFixture<DynamoDbLocal>
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "DynamoDB Local";
-}
+/// <summary>This assembly's test classes in <see cref="DynamoDbLocal.Collection"/> share one DynamoDB Local process.</summary>
+[CollectionDefinition(DynamoDbLocal.Collection)]
+public sealed class DynamoDbLocalCollection : ICollectionFixture<DynamoDbLocal>;

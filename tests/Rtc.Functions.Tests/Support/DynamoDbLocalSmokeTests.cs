@@ -1,8 +1,9 @@
 using Rtc.Functions.Storage;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Support;
 
-[Collection(DynamoDbLocalCollection.Name)]
+[Collection(DynamoDbLocal.Collection)]
 public sealed class DynamoDbLocalSmokeTests(DynamoDbLocal dynamo)
 {
     [Fact]

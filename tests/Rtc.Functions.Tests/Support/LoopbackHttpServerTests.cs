@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Support;
 

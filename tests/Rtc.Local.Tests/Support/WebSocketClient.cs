@@ -1,21 +1,19 @@
 using System.Net.WebSockets;
 using System.Text;
+using Rtc.Testing;
 
 namespace Rtc.Local.Tests.Support;
 
 /// <summary>Helpers over <see cref="ClientWebSocket"/> with deadlines, so no test waits forever.</summary>
 public static class WebSocketClient
 {
-    /// <summary>How long a test waits for anything from the gateway.</summary>
-    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
-
     /// <summary>Opens a connection to <paramref name="uri"/>.</summary>
     public static async Task<ClientWebSocket> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         configure?.Invoke(socket.Options);
-        using var deadline = new CancellationTokenSource(WaitLimit);
+        using var deadline = new CancellationTokenSource(Eventually.WaitLimit);
         await socket.ConnectAsync(uri, deadline.Token);
         return socket;
     }
@@ -25,7 +23,7 @@ public static class WebSocketClient
     {
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        using var deadline = new CancellationTokenSource(WaitLimit);
+        using var deadline = new CancellationTokenSource(Eventually.WaitLimit);
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(uri, deadline.Token));
         return (int)socket.HttpStatusCode;
     }
@@ -37,7 +35,7 @@ public static class WebSocketClient
     /// <summary>Receives one whole message (or the close frame) within the deadline.</summary>
     public static async Task<(WebSocketMessageType Type, byte[] Data)> ReceiveMessageAsync(this ClientWebSocket socket)
     {
-        using var deadline = new CancellationTokenSource(WaitLimit);
+        using var deadline = new CancellationTokenSource(Eventually.WaitLimit);
         using var message = new MemoryStream();
         var buffer = new byte[16 * 1024];
         while (true)

@@ -1,3 +1,4 @@
+using Rtc.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Rtc.Stack.Tests.Support;
@@ -9,7 +10,7 @@ internal static class ProjectFile
     public static YamlMappingNode Load(string relativePath)
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Repository.PathOf(relativePath));
+        using var reader = new StreamReader(RepositoryPaths.PathOf(relativePath));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }

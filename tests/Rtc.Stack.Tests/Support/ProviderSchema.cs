@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Rtc.Stack.Template;
+using Rtc.Testing;
 
 namespace Rtc.Stack.Tests.Support;
 
@@ -12,7 +13,7 @@ internal sealed class ProviderSchema
 
     /// <summary>The schema of the version the program pins, loaded once.</summary>
     public static ProviderSchema Pinned { get; } = new(JsonNode.Parse(File.ReadAllText(
-        Repository.PathOf($"stack/schema/pulumi-aws-{StackTemplate.AwsProviderVersion}-inputs.json")))!.AsObject());
+        RepositoryPaths.PathOf($"stack/schema/pulumi-aws-{StackTemplate.AwsProviderVersion}-inputs.json")))!.AsObject());
 
     /// <summary>The provider version the data was extracted from.</summary>
     public string Version => (string)root["source"]!["version"]!;

@@ -1,4 +1,5 @@
 using Rtc.Stack.Packaging;
+using Rtc.Testing;
 
 namespace Rtc.Stack.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class PublishedFunctions : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var packager = new FunctionPackager(Repository.Root, Log);
+        var packager = new FunctionPackager(RepositoryPaths.Root, Log);
         await packager.PublishAsync(Architecture, First);
         await packager.PublishAsync(Architecture, Second);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rtc.Stack.Configuration;
+using Rtc.Testing;
 
 namespace Rtc.Stack.Tests.Support;
 
@@ -15,7 +16,7 @@ internal sealed record StackRun(int ExitCode, string Stdout, string Stderr)
     /// file's config plus <paramref name="overrides"/> (project keys without namespace), never publishing.</summary>
     public static StackRun ForStack(string stackName, IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var config = new Dictionary<string, string>(StackFileReader.Read(Repository.Root, stackName));
+        var config = new Dictionary<string, string>(StackFileReader.Read(RepositoryPaths.Root, stackName));
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
             config[key.Contains(':') ? key : $"{ProjectConfig.ProjectName}:{key}"] = value;
@@ -29,15 +30,40 @@ internal sealed record StackRun(int ExitCode, string Stdout, string Stderr)
         });
     }
 
+    /// <summary>
+    /// Runs the prod stack as its owner would after filling in what <c>Pulumi.prod.yaml</c> ships as placeholders
+    /// (<see cref="ProdFilledIn"/>), plus <paramref name="overrides"/>.
+    /// </summary>
+    public static StackRun ForProd(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var config = new Dictionary<string, string>(ProdFilledIn);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            config[key] = value;
+        }
+
+        return ForStack("prod", config);
+    }
+
+    /// <summary>Real-looking values for the keys <c>Pulumi.prod.yaml</c> ships as placeholders (a Cognito user pool).</summary>
+    public static IReadOnlyDictionary<string, string> ProdFilledIn { get; } = new Dictionary<string, string>
+    {
+        ["authIssuer"] = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Ab12Cd34E",
+        ["authJwksUrl"] = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Ab12Cd34E/.well-known/jwks.json",
+    };
+
     /// <summary>Runs the program in-process without a stack (Pulumi's plugin discovery).</summary>
     public static StackRun WithoutStack() => Run([], new Dictionary<string, string?>());
 
-    /// <summary>Runs the program in-process with the given arguments and environment.</summary>
-    public static StackRun Run(string[] args, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>
+    /// Runs the program in-process with the given arguments and environment, from <paramref name="workingDirectory"/>
+    /// (default: the repository root).
+    /// </summary>
+    public static StackRun Run(string[] args, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exitCode = StackProgram.RunAsync(args, environment, Repository.Root, stdout, stderr).GetAwaiter().GetResult();
+        var exitCode = StackProgram.RunAsync(args, environment, workingDirectory ?? RepositoryPaths.Root, stdout, stderr).GetAwaiter().GetResult();
         return new StackRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -8,8 +8,8 @@ internal static class Templates
     /// <summary>The dev stack's template (from Pulumi.dev.yaml).</summary>
     public static JsonObject Dev() => StackRun.ForStack("dev").Template();
 
-    /// <summary>The prod stack's template (from Pulumi.prod.yaml).</summary>
-    public static JsonObject Prod() => StackRun.ForStack("prod").Template();
+    /// <summary>The prod stack's template (from Pulumi.prod.yaml, its placeholders filled in).</summary>
+    public static JsonObject Prod() => StackRun.ForProd().Template();
 
     /// <summary>The template printed without a stack.</summary>
     public static JsonObject NoStack() => StackRun.WithoutStack().Template();

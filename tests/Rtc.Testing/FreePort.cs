@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Rtc.Functions.Tests.Support;
+namespace Rtc.Testing;
 
 /// <summary>Picks a loopback TCP port nothing is listening on.</summary>
 public static class FreePort

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Rtc.Functions.Tests.Support;
+namespace Rtc.Testing;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 and a port the OS picks, answering every request with one delegate: the

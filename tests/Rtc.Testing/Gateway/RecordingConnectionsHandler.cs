@@ -3,12 +3,11 @@ using System.Threading.Channels;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Runtime;
 
-namespace Rtc.Local.Tests.Support;
+namespace Rtc.Testing.Gateway;
 
 /// <summary>A stand-in connections function: records every event and answers with <see cref="Respond"/>.</summary>
 public sealed class RecordingConnectionsHandler : IInvocationHandler
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
     private readonly Channel<WebSocketRequest> events = Channel.CreateUnbounded<WebSocketRequest>();
 
     /// <summary>The answer to each event; 200 unless a test says otherwise.</summary>
@@ -33,7 +32,7 @@ public sealed class RecordingConnectionsHandler : IInvocationHandler
     /// <summary>The next event for <paramref name="routeKey"/>, skipping others; fails after a deadline.</summary>
     public async Task<WebSocketRequest> NextAsync(string routeKey)
     {
-        using var deadline = new CancellationTokenSource(WaitLimit);
+        using var deadline = new CancellationTokenSource(Eventually.WaitLimit);
         while (true)
         {
             var request = await events.Reader.ReadAsync(deadline.Token);

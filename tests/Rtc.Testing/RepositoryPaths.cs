@@ -1,12 +1,12 @@
-namespace Rtc.Stack.Tests.Support;
+namespace Rtc.Testing;
 
-/// <summary>Paths in the repository under test, found from the test assembly's location.</summary>
-internal static class Repository
+/// <summary>Finds files of this repository from a test's output folder.</summary>
+public static class RepositoryPaths
 {
-    /// <summary>The directory holding <c>RtcPulumi.sln</c> and <c>Pulumi.yaml</c>.</summary>
+    /// <summary>The folder holding <c>RtcPulumi.sln</c> and <c>Pulumi.yaml</c>.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>A path under the root.</summary>
+    /// <summary>A path under the root, e.g. <c>stack/schema</c>.</summary>
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
     private static string FindRoot()
@@ -19,6 +19,6 @@ internal static class Repository
             }
         }
 
-        throw new InvalidOperationException("RtcPulumi.sln not found above the test assembly.");
+        throw new InvalidOperationException($"No RtcPulumi.sln above {AppContext.BaseDirectory}.");
     }
 }

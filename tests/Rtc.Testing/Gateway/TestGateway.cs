@@ -1,10 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 
-namespace Rtc.Local.Tests.Support;
+namespace Rtc.Testing.Gateway;
 
 /// <summary>Starts the gateway in-process on a free loopback port with stand-in functions.</summary>
 public static class TestGateway
@@ -14,11 +14,15 @@ public static class TestGateway
 
     /// <summary>Starts a gateway whose functions are <paramref name="handlers"/> (by name); the others throw when invoked.</summary>
     public static Task<LocalGateway> StartAsync(GatewayOptions options, IReadOnlyDictionary<string, IInvocationHandler> handlers, TextWriter? log = null) =>
-        LocalGateway.StartAsync(options, new GatewayDependencies(
-            new InMemoryConnectionStore(),
-            _ => throw new InvalidOperationException("These tests' functions do not use the management API."),
-            (name, _) => handlers.TryGetValue(name, out var handler) ? handler : throw new InvalidOperationException($"No stand-in for {name}."),
-            new FunctionLogger(log ?? TextWriter.Null, TimeProvider.System)));
+        LocalGateway.StartAsync(options, services =>
+        {
+            services.AddSingleton(new FunctionLogger(log ?? TextWriter.Null, TimeProvider.System));
+            foreach (var name in HandlerCatalog.Names)
+            {
+                services.AddKeyedSingleton<IInvocationHandler>(name, (_, _) =>
+                    handlers.TryGetValue(name, out var handler) ? handler : throw new InvalidOperationException($"No stand-in for {name}."));
+            }
+        });
 
     /// <summary>Starts a gateway whose connections function is <paramref name="connections"/>.</summary>
     public static Task<LocalGateway> StartAsync(RecordingConnectionsHandler connections, GatewayOptions? options = null) =>

@@ -1,0 +1,814 @@
+// RtcClient: the client of RtcPulumi's WebSocket API (see ../README.md). An ES module with no dependencies:
+// browsers, Node 22+ (global WebSocket), or any runtime given a WebSocket constructor. Types: rtc-client.d.ts.
+
+// A connection that sent a request (ping or resume) and then received no frame at all for this long is
+// presumed dead: half-open TCP connections (a phone changing network, a laptop waking) are not noticed by the
+// browser for minutes.
+const LIVENESS_TIMEOUT_MS = 10_000;
+// A handshake (token included) that neither opens nor fails in this long is abandoned. API Gateway's
+// integration timeout is 29 s, so an authorizer or $connect can legitimately take almost that long.
+const CONNECT_TIMEOUT_MS = 30_000;
+// A resume whose answer makes no progress for this long (past the 29-s integration timeout) has failed;
+// without this a live connection could hold messages back for ever.
+const RESUME_TIMEOUT_MS = 30_000;
+// Full-jitter exponential backoff ("Exponential Backoff And Jitter", AWS Architecture Blog):
+// delay = random(0, min(cap, base * 2^attempt)); the attempt count restarts once a connection has stayed open.
+const BACKOFF_BASE_MS = 500;
+const DEFAULT_BACKOFF_CAP_SECONDS = 30;
+const BACKOFF_RESET_AFTER_OPEN_MS = 30_000;
+// API Gateway closes with 1001 at its 10-minute idle timeout and its 2-hour maximum duration: not a failure,
+// so the client comes back at once, spread over under a second.
+const GOING_AWAY = 1001;
+const GOING_AWAY_JITTER_MS = 1_000;
+// Every close the client asks for itself (the only code besides 3000-4999 a browser lets a page send).
+const NORMAL_CLOSURE = 1000;
+// Rollover point, as a fraction of the maximum connection duration, drawn per connection so that clients
+// connected together do not all roll over together.
+const ROLLOVER_FROM = 0.85;
+const ROLLOVER_TO = 0.95;
+// API Gateway's maximum connection duration, for a clientConfig written before maxConnectionSeconds existed.
+const DEFAULT_MAX_CONNECTION_SECONDS = 7_200;
+const STORAGE_KEY_PREFIX = "rtc-pulumi-client:position:";
+// clientConfig.auth.subprotocols names where the token goes, e.g. ["rtc", "<token>"].
+const TOKEN_PLACEHOLDER = "<token>";
+const SOCKET_OPEN = 1;
+const SOCKET_CLOSING = 2;
+// Server errors that answer a resume it cannot serve: a malformed position, or a server without the route.
+const INVALID_RESUME = "invalid_resume";
+const UNKNOWN_ACTION = "unknown_action";
+// The reason of the reset the client reports itself when it reconnects to a stream that keeps no history.
+const HISTORY_DISABLED = "history_disabled";
+const EVENTS = new Set(["message", "reset", "state", "error"]);
+
+// What #accept did with a sequenced message.
+const EMITTED = "emitted";
+const DUPLICATE = "duplicate";
+const GAP = "gap";
+const FOREIGN = "foreign";
+
+/** An error reported through the client's `error` event; `kind` says where it came from. */
+export class RtcClientError extends Error {
+  constructor(kind, message, cause) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = "RtcClientError";
+    this.kind = kind;
+  }
+}
+
+/** A frame that is not one the protocol defines. */
+class FrameError extends Error {}
+
+/** One WebSocket connection and what the client knows about it. */
+class Connection {
+  constructor(createdAt, afterBreak) {
+    this.createdAt = createdAt;
+    // Opened to replace a connection that was lost (not the first one, not a rollover): messages may have
+    // been missed in between.
+    this.afterBreak = afterBreak;
+    this.socket = null;
+    this.openedAt = null;
+    this.lastPingAt = null;
+    // When the oldest request still followed by no frame was sent; null when every request was answered.
+    this.awaitingSince = null;
+    this.resuming = false;
+    this.resumingFromBaseline = false;
+    this.resumeProgressAt = null;
+    this.rolloverAt = Infinity;
+    this.timer = null;
+    this.retired = false;
+  }
+}
+
+export class RtcClient {
+  #config;
+  #userId;
+  #getToken;
+  #storage;
+  #storageKey;
+  #WebSocket;
+  #clock;
+  #random;
+  #document;
+  #window;
+  #heartbeatMs;
+  #maxConnectionMs;
+  #historyEnabled;
+  #backoffCapMs;
+  #pauseAfterMs;
+  #handlers = new Map();
+  #state = "idle";
+  #running = false;
+  #paused = false;
+  #everOpened = false;
+  #active = null;
+  #next = null;
+  #position = null;
+  #held = [];
+  #attempt = 0;
+  #retryTimer = null;
+  #pauseTimer = null;
+  #hiddenSince = null;
+  #storageFailing = false;
+  #onVisibilityChange = () => this.#visibilityChanged();
+  #onOnline = () => this.#online();
+
+  constructor(options) {
+    if (options === null || typeof options !== "object") throw new TypeError("RtcClient: options must be an object");
+    const config = readConfig(options.config);
+    this.#config = config;
+    this.#heartbeatMs = config.heartbeatSeconds * 1000;
+    this.#maxConnectionMs = (config.maxConnectionSeconds ?? DEFAULT_MAX_CONNECTION_SECONDS) * 1000;
+    // Only an explicit "enabled": false switches the resume protocol off; an older clientConfig without
+    // "history" still asks, and the server's answer decides.
+    this.#historyEnabled = config.history?.enabled !== false;
+
+    if (config.auth.mode === "none") {
+      if (typeof options.userId !== "string" || options.userId === "")
+        throw new TypeError('RtcClient: userId (a non-empty string) is required when config.auth.mode is "none"');
+      this.#userId = options.userId;
+    } else if (typeof options.getToken !== "function") {
+      throw new TypeError('RtcClient: getToken (an async function returning a token) is required when config.auth.mode is "jwt"');
+    }
+    this.#getToken = options.getToken;
+
+    const WebSocketConstructor = options.WebSocket ?? globalThis.WebSocket;
+    if (typeof WebSocketConstructor !== "function")
+      throw new TypeError("RtcClient: no global WebSocket here; pass a constructor as options.WebSocket (e.g. the ws package's)");
+    this.#WebSocket = WebSocketConstructor;
+
+    if (options.storage != null && (typeof options.storage.getItem !== "function" || typeof options.storage.setItem !== "function"))
+      throw new TypeError("RtcClient: storage must have getItem and setItem (e.g. sessionStorage)");
+    this.#storage = options.storage ?? null;
+    if (options.storageKey !== undefined && (typeof options.storageKey !== "string" || options.storageKey === ""))
+      throw new TypeError("RtcClient: storageKey must be a non-empty string");
+    this.#storageKey = options.storageKey ??
+      STORAGE_KEY_PREFIX + config.url + (config.auth.mode === "none" ? ":" + this.#userId : "");
+
+    this.#backoffCapMs = positiveSeconds(options.backoffCapSeconds ?? DEFAULT_BACKOFF_CAP_SECONDS, "backoffCapSeconds") * 1000;
+    const pause = options.pauseWhenHidden ?? 0;
+    this.#pauseAfterMs = pause === 0 || pause === false ? 0 : positiveSeconds(pause, "pauseWhenHidden") * 1000;
+
+    const clock = options.clock ?? defaultClock();
+    if (typeof clock.now !== "function" || typeof clock.setTimeout !== "function" || typeof clock.clearTimeout !== "function")
+      throw new TypeError("RtcClient: clock must have now, setTimeout and clearTimeout");
+    this.#clock = clock;
+    this.#random = options.random ?? Math.random;
+    this.#document = "document" in options ? options.document : globalThis.document;
+    this.#window = "window" in options ? options.window : globalThis;
+  }
+
+  /** idle | connecting | open | resuming | closed */
+  get state() {
+    return this.#state;
+  }
+
+  on(event, handler) {
+    if (!EVENTS.has(event)) throw new TypeError(`RtcClient: unknown event "${event}" (message, reset, state, error)`);
+    if (typeof handler !== "function") throw new TypeError("RtcClient: handler must be a function");
+    let handlers = this.#handlers.get(event);
+    if (!handlers) this.#handlers.set(event, (handlers = new Set()));
+    // A wrapper per subscription, so the same function subscribed twice is unsubscribed one at a time.
+    const subscription = (payload) => handler(payload);
+    handlers.add(subscription);
+    return () => {
+      handlers.delete(subscription);
+    };
+  }
+
+  connect() {
+    if (this.#running && !this.#paused) return;
+    if (!this.#running) {
+      this.#running = true;
+      this.#position = this.#loadPosition();
+      addListener(this.#document, "visibilitychange", this.#onVisibilityChange);
+      addListener(this.#window, "online", this.#onOnline);
+    }
+    this.#paused = false;
+    // An explicit connect() while hidden starts the pauseWhenHidden clock afresh.
+    this.#hiddenSince = this.#isHidden() ? this.#clock.now() : null;
+    this.#schedulePause();
+    this.#attempt = 0;
+    this.#connectActive();
+  }
+
+  close() {
+    this.#running = false;
+    this.#paused = false;
+    this.#retireAll("closed by the application");
+    this.#held = [];
+    removeListener(this.#document, "visibilitychange", this.#onVisibilityChange);
+    removeListener(this.#window, "online", this.#onOnline);
+    this.#setState("closed");
+  }
+
+  // ---- connections ------------------------------------------------------------------------------------------
+
+  #connectActive() {
+    const connection = new Connection(this.#clock.now(), this.#everOpened);
+    this.#active = connection;
+    this.#launch(connection);
+    this.#refreshState();
+  }
+
+  #startRollover() {
+    const connection = new Connection(this.#clock.now(), false);
+    this.#next = connection;
+    this.#launch(connection);
+  }
+
+  #launch(connection) {
+    this.#scheduleCheck(connection);
+    if (this.#config.auth.mode === "jwt") this.#openWithToken(connection);
+    else this.#openSocket(connection, undefined);
+  }
+
+  async #openWithToken(connection) {
+    let token;
+    try {
+      token = await this.#getToken();
+      if (typeof token !== "string" || token === "") throw new TypeError("getToken did not return a non-empty string");
+    } catch (error) {
+      if (connection.retired) return;
+      this.#reportError("token", "getToken failed; retrying with backoff", error);
+      this.#lost(connection, null);
+      return;
+    }
+    if (!connection.retired) this.#openSocket(connection, token);
+  }
+
+  #openSocket(connection, token) {
+    const { url, auth } = this.#config;
+    let socket;
+    try {
+      if (auth.mode === "none") socket = new this.#WebSocket(withQuery(url, auth.queryParameter, this.#userId));
+      else if (auth.tokenSource === "query") socket = new this.#WebSocket(withQuery(url, auth.queryParameter, token));
+      else socket = new this.#WebSocket(url, auth.subprotocols.map((p) => (p === TOKEN_PLACEHOLDER ? token : p)));
+    } catch (error) {
+      this.#reportError("socket", `could not open a WebSocket to ${url}`, error);
+      this.#lost(connection, null);
+      return;
+    }
+    connection.socket = socket;
+    socket.onopen = () => this.#opened(connection);
+    socket.onmessage = (event) => this.#received(connection, event.data);
+    socket.onclose = (event) => this.#lost(connection, event?.code ?? null);
+    // The close event that follows carries all there is: a browser exposes no detail of a failed handshake.
+    socket.onerror = () => {};
+  }
+
+  #opened(connection) {
+    if (connection.retired) return;
+    const now = this.#clock.now();
+    connection.openedAt = now;
+    connection.lastPingAt = now;
+    connection.rolloverAt = now + (ROLLOVER_FROM + (ROLLOVER_TO - ROLLOVER_FROM) * this.#random()) * this.#maxConnectionMs;
+    this.#everOpened = true;
+    if (this.#historyEnabled) this.#resume(connection);
+    else if (connection === this.#next) this.#promote();
+    this.#refreshState();
+    this.#scheduleCheck(connection);
+    // Without history there is nothing to resume: after a break, the application is told it may have missed some.
+    if (!this.#historyEnabled && connection.afterBreak) this.#emit("reset", { reason: HISTORY_DISABLED });
+  }
+
+  /** The socket closed, or the attempt failed before there was one. */
+  #lost(connection, code) {
+    if (connection.retired) return;
+    const now = this.#clock.now();
+    const wasResuming = connection.resuming;
+    if (connection.openedAt !== null && now - connection.openedAt >= BACKOFF_RESET_AFTER_OPEN_MS) this.#attempt = 0;
+    this.#retire(connection, "lost");
+    if (connection === this.#next) {
+      // The rollover failed; the current connection carries on and tries again later.
+      this.#next = null;
+      this.#active.rolloverAt = now + this.#backoffDelay();
+      this.#scheduleCheck(this.#active);
+      if (wasResuming) this.#releaseHeld(this.#active, false);
+    } else if (connection === this.#active) {
+      this.#active = null;
+      if (this.#next !== null) {
+        // Mid-rollover: the new connection simply takes over; its resume covers anything the old one missed.
+        this.#active = this.#next;
+        this.#next = null;
+        if (this.#active.openedAt === null) this.#active.afterBreak = true;
+        this.#scheduleCheck(this.#active);
+      } else {
+        const delay = code === GOING_AWAY ? this.#random() * GOING_AWAY_JITTER_MS : this.#backoffDelay();
+        this.#retryTimer = this.#clock.setTimeout(() => {
+          this.#retryTimer = null;
+          this.#connectActive();
+        }, delay);
+      }
+    }
+    this.#refreshState();
+  }
+
+  #backoffDelay() {
+    const ceiling = Math.min(this.#backoffCapMs, BACKOFF_BASE_MS * 2 ** this.#attempt);
+    if (ceiling < this.#backoffCapMs) this.#attempt += 1;
+    return this.#random() * ceiling;
+  }
+
+  /** The rollover's new connection has caught up: it becomes the connection, the old one is closed. */
+  #promote() {
+    const previous = this.#active;
+    this.#active = this.#next;
+    this.#next = null;
+    if (previous !== null) this.#retire(previous, "rollover");
+    this.#scheduleCheck(this.#active);
+  }
+
+  #retire(connection, reason) {
+    connection.retired = true;
+    connection.resuming = false;
+    if (connection.timer !== null) this.#clock.clearTimeout(connection.timer);
+    connection.timer = null;
+    const socket = connection.socket;
+    if (socket === null) return;
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    try {
+      if (socket.readyState < SOCKET_CLOSING) socket.close(NORMAL_CLOSURE, reason);
+    } catch {
+      // Closing a socket that is already going away has nothing left to do.
+    }
+  }
+
+  #retireAll(reason) {
+    for (const connection of [this.#active, this.#next]) if (connection !== null) this.#retire(connection, reason);
+    this.#active = this.#next = null;
+    if (this.#retryTimer !== null) this.#clock.clearTimeout(this.#retryTimer);
+    if (this.#pauseTimer !== null) this.#clock.clearTimeout(this.#pauseTimer);
+    this.#retryTimer = this.#pauseTimer = null;
+  }
+
+  // ---- liveness, rollover and the hidden page ----------------------------------------------------------------
+
+  #scheduleCheck(connection) {
+    if (connection.retired) return;
+    if (connection.timer !== null) this.#clock.clearTimeout(connection.timer);
+    let due;
+    if (connection.openedAt === null) {
+      due = connection.createdAt + CONNECT_TIMEOUT_MS;
+    } else {
+      due = Math.min(
+        connection.lastPingAt + this.#heartbeatMs,
+        connection.awaitingSince === null ? Infinity : connection.awaitingSince + LIVENESS_TIMEOUT_MS,
+        connection.resuming ? connection.resumeProgressAt + RESUME_TIMEOUT_MS : Infinity,
+        connection === this.#active && this.#next === null ? connection.rolloverAt : Infinity,
+      );
+    }
+    connection.timer = this.#clock.setTimeout(() => this.#check(connection), Math.max(0, due - this.#clock.now()));
+  }
+
+  // Judges by the wall clock, not by how many timers fired: a hidden tab's timers run about once a minute,
+  // and a frozen page's not at all, so a check may come late but never concludes from a count.
+  #check(connection) {
+    if (connection.timer !== null) this.#clock.clearTimeout(connection.timer);
+    connection.timer = null;
+    if (connection.retired) return;
+    const now = this.#clock.now();
+    if (connection.openedAt === null) {
+      if (now - connection.createdAt >= CONNECT_TIMEOUT_MS) {
+        this.#reportError("timeout", `the connection did not open within ${CONNECT_TIMEOUT_MS / 1000} s`);
+        this.#lost(connection, null);
+        return;
+      }
+    } else {
+      if (connection.awaitingSince !== null && now - connection.awaitingSince >= LIVENESS_TIMEOUT_MS) {
+        this.#reportError("timeout", `no frame within ${LIVENESS_TIMEOUT_MS / 1000} s of a request: the connection is presumed dead`);
+        this.#lost(connection, null);
+        return;
+      }
+      if (connection.resuming && now - connection.resumeProgressAt >= RESUME_TIMEOUT_MS) {
+        this.#reportError("timeout", `no answer to resume within ${RESUME_TIMEOUT_MS / 1000} s; reconnecting to resume again`);
+        this.#lost(connection, null);
+        return;
+      }
+      if (now - connection.lastPingAt >= this.#heartbeatMs) this.#ping(connection);
+      if (connection === this.#active && this.#next === null && now >= connection.rolloverAt) this.#startRollover();
+    }
+    this.#scheduleCheck(connection);
+  }
+
+  #ping(connection) {
+    connection.lastPingAt = this.#clock.now();
+    this.#send(connection, { action: "ping" });
+  }
+
+  #send(connection, request) {
+    try {
+      connection.socket.send(JSON.stringify(request));
+    } catch (error) {
+      // The socket is closing; its close event decides what happens next.
+      this.#reportError("socket", `could not send ${request.action}`, error);
+      return;
+    }
+    connection.awaitingSince ??= this.#clock.now();
+    this.#scheduleCheck(connection);
+  }
+
+  #isHidden() {
+    return this.#document?.visibilityState === "hidden";
+  }
+
+  #visibilityChanged() {
+    if (!this.#running) return;
+    if (this.#isHidden()) {
+      this.#hiddenSince ??= this.#clock.now();
+      this.#schedulePause();
+      return;
+    }
+    this.#hiddenSince = null;
+    if (this.#pauseTimer !== null) this.#clock.clearTimeout(this.#pauseTimer);
+    this.#pauseTimer = null;
+    if (this.#paused) {
+      this.#paused = false;
+      this.#attempt = 0;
+      this.#connectActive();
+      return;
+    }
+    // Timers may not have run while hidden: judge liveness now, and ping if one is due.
+    for (const connection of [this.#active, this.#next]) if (connection !== null) this.#check(connection);
+  }
+
+  #schedulePause() {
+    if (this.#pauseTimer !== null) this.#clock.clearTimeout(this.#pauseTimer);
+    this.#pauseTimer = null;
+    if (this.#pauseAfterMs === 0 || this.#hiddenSince === null) return;
+    const due = this.#hiddenSince + this.#pauseAfterMs;
+    this.#pauseTimer = this.#clock.setTimeout(() => {
+      this.#pauseTimer = null;
+      if (this.#pauseDue(this.#clock.now())) this.#pause();
+    }, Math.max(0, due - this.#clock.now()));
+  }
+
+  #pauseDue(now) {
+    return this.#running && !this.#paused && this.#pauseAfterMs > 0 && this.#hiddenSince !== null &&
+      now - this.#hiddenSince >= this.#pauseAfterMs;
+  }
+
+  #pause() {
+    this.#retireAll("page hidden");
+    this.#paused = true;
+    this.#refreshState();
+  }
+
+  #online() {
+    if (!this.#running || this.#paused) return;
+    if (this.#retryTimer !== null) {
+      this.#clock.clearTimeout(this.#retryTimer);
+      this.#retryTimer = null;
+      this.#connectActive();
+      return;
+    }
+    // The network changed under an open socket, which may be half-open now: ask, and let liveness judge.
+    for (const connection of [this.#active, this.#next])
+      if (connection !== null && connection.openedAt !== null) this.#ping(connection);
+  }
+
+  // ---- frames -----------------------------------------------------------------------------------------------
+
+  #received(connection, raw) {
+    if (connection.retired) return;
+    connection.awaitingSince = null;
+    let frame;
+    try {
+      frame = readFrame(raw);
+    } catch (error) {
+      if (!(error instanceof FrameError)) throw error;
+      this.#reportError("frame", error.message);
+      return;
+    }
+    switch (frame.type) {
+      case "pong":
+        break;
+      case "message":
+        this.#onMessage(connection, frame);
+        break;
+      case "replay":
+        this.#onReplay(connection, frame);
+        break;
+      case "position":
+        this.#onPosition(connection, frame);
+        break;
+      case "reset":
+        this.#onReset(connection, frame);
+        break;
+      case "error":
+        this.#onServerError(connection, frame);
+        break;
+      case undefined:
+        this.#onGatewayNotice(connection, frame);
+        break;
+    }
+  }
+
+  #onMessage(connection, frame) {
+    if (frame.seq === null) {
+      // No sequence (history off, or a raw @connections post): nothing to order or deduplicate by, so it is
+      // emitted as it comes, from the current connection only while a rollover overlaps two.
+      if (connection === this.#active) this.#emit("message", { data: frame.data, seq: null, epoch: null });
+      return;
+    }
+    this.#takeLive(connection, { seq: frame.seq, epoch: frame.epoch, data: frame.data });
+    this.#refreshState();
+  }
+
+  #onReplay(connection, frame) {
+    const before = this.#position;
+    connection.resumeProgressAt = this.#clock.now();
+    for (const message of frame.messages.sort(bySeq)) this.#accept({ ...message, epoch: frame.epoch }, true);
+    // A replay that arrives after its resume was answered (a late page) has done its part above.
+    if (!connection.resuming) return;
+    // "more" means the server stopped at its page limit: resume again from where the replay got to. A page
+    // that moved nothing forward would repeat itself, so it ends the resume instead.
+    if (frame.more && this.#position !== before) this.#resume(connection);
+    else this.#finishResume(connection);
+  }
+
+  #onPosition(connection, frame) {
+    if (!connection.resuming) return;
+    if (connection.resumingFromBaseline && frame.epoch === null) {
+      // The server keeps no history: after a break there is no telling what was missed.
+      if (connection.afterBreak) this.#emit("reset", { reason: HISTORY_DISABLED });
+    } else if (connection.resumingFromBaseline && this.#position === null) {
+      // The baseline. Messages that arrived live while it was taken and are at or below it are emitted as they
+      // are (they were published as the client connected); the stream follows on from the baseline.
+      const early = (message) => message.epoch === frame.epoch && message.seq <= frame.seq;
+      for (const message of this.#held.filter(early).sort(bySeq)) this.#accept(message, true);
+      this.#held = this.#held.filter((message) => !early(message));
+      if (this.#position === null || this.#position.seq < frame.seq) this.#setPosition({ epoch: frame.epoch, seq: frame.seq });
+    }
+    this.#finishResume(connection);
+  }
+
+  #onReset(connection, frame) {
+    this.#setPosition(frame.epoch === null ? null : { epoch: frame.epoch, seq: frame.seq });
+    this.#emit("reset", { reason: frame.reason });
+    if (connection.resuming) this.#finishResume(connection);
+  }
+
+  #onServerError(connection, frame) {
+    const detail = typeof frame.message === "string" ? `: ${frame.message}` : "";
+    this.#reportError("server", `the server answered ${frame.error}${detail}`);
+    if (!connection.resuming) return;
+    if (frame.error === INVALID_RESUME) {
+      // The server cannot use this position, so what was missed cannot be known: start afresh and say so.
+      this.#setPosition(null);
+      this.#emit("reset", { reason: INVALID_RESUME });
+      this.#finishResume(connection);
+    } else if (frame.error === UNKNOWN_ACTION) {
+      // A server without the resume route: nothing can fill a gap, so the held messages go out as they are
+      // (asking again would only repeat this answer).
+      for (const message of this.#held.sort(bySeq)) this.#accept(message, true);
+      this.#held = [];
+      this.#finishResume(connection);
+    }
+  }
+
+  // API Gateway's own notice when a route's integration failed or timed out, e.g.
+  // {"message":"Internal server error","connectionId":"...","requestId":"..."}.
+  #onGatewayNotice(connection, frame) {
+    this.#reportError("server", `API Gateway answered "${frame.message}"`);
+    // It may answer the resume, which then never comes: reconnect (with backoff) and resume again; the
+    // messages held meanwhile wait for that answer.
+    if (connection.resuming) this.#lost(connection, null);
+  }
+
+  // ---- ordering ---------------------------------------------------------------------------------------------
+
+  #resume(connection) {
+    const position = this.#position;
+    connection.resuming = true;
+    connection.resumingFromBaseline = position === null;
+    connection.resumeProgressAt = this.#clock.now();
+    this.#send(connection, position === null ? { action: "resume" } : { action: "resume", epoch: position.epoch, after: position.seq });
+  }
+
+  #finishResume(connection) {
+    connection.resuming = false;
+    if (connection === this.#next) this.#promote();
+    // Replayed messages were emitted as they came; the live ones held meanwhile follow, in seq order.
+    this.#releaseHeld(this.#active, true);
+    this.#refreshState();
+  }
+
+  /** A live message: emitted if it follows on; otherwise it waits, and one resume fills the gap. */
+  #takeLive(connection, message) {
+    if (this.#anyResuming()) {
+      this.#held.push(message);
+      return;
+    }
+    const outcome = this.#accept(message, false);
+    if (outcome === GAP || outcome === FOREIGN) {
+      this.#held.push(message);
+      this.#resume(connection);
+    }
+  }
+
+  // Held messages go through the live rules again, in seq order: one that still does not follow on (it was
+  // delivered out of order, ahead of one still in flight) starts one more resume rather than being skipped.
+  // Once the server has answered, it has named the current epoch, so a held message of another is stale.
+  #releaseHeld(connection, answered) {
+    if (this.#anyResuming()) return;
+    const held = this.#held.sort(bySeq);
+    this.#held = [];
+    for (const message of held) {
+      if (answered && this.#position !== null && message.epoch !== this.#position.epoch) continue;
+      this.#takeLive(connection, message);
+    }
+  }
+
+  #anyResuming() {
+    return this.#active?.resuming === true || this.#next?.resuming === true;
+  }
+
+  // Emits a sequenced message at most once and in order. Live messages must follow the position exactly;
+  // replayed ones are what the server has, so a hole in a replay is final (as is one below the baseline).
+  #accept(message, holesAreFinal) {
+    const position = this.#position;
+    if (position !== null) {
+      if (message.epoch !== position.epoch) return FOREIGN;
+      if (message.seq <= position.seq) return DUPLICATE;
+      if (!holesAreFinal && message.seq !== position.seq + 1) return GAP;
+    }
+    this.#setPosition({ epoch: message.epoch, seq: message.seq });
+    this.#emit("message", { data: message.data, seq: message.seq, epoch: message.epoch });
+    return EMITTED;
+  }
+
+  // ---- position storage -------------------------------------------------------------------------------------
+
+  #loadPosition() {
+    if (this.#storage === null) return this.#position;
+    let text;
+    try {
+      text = this.#storage.getItem(this.#storageKey);
+    } catch (error) {
+      this.#reportError("storage", "could not read the stored position", error);
+      return this.#position;
+    }
+    if (text === null || text === undefined) return this.#position;
+    try {
+      const stored = JSON.parse(text);
+      if (stored === null) return null;
+      if (typeof stored?.epoch === "string" && isSeq(stored.seq, 0)) return { epoch: stored.epoch, seq: stored.seq };
+    } catch {
+      // Reported below, like any other malformed value.
+    }
+    this.#reportError("storage", `the stored position under "${this.#storageKey}" is not {epoch, seq}; starting without one`);
+    return null;
+  }
+
+  #setPosition(position) {
+    this.#position = position;
+    if (this.#storage === null) return;
+    try {
+      this.#storage.setItem(this.#storageKey, JSON.stringify(position));
+      this.#storageFailing = false;
+    } catch (error) {
+      // Reported once per failing spell, not once per message.
+      if (!this.#storageFailing) this.#reportError("storage", "could not store the position", error);
+      this.#storageFailing = true;
+    }
+  }
+
+  // ---- state and events -------------------------------------------------------------------------------------
+
+  #refreshState() {
+    if (!this.#running) return;
+    const active = this.#active;
+    if (this.#paused) this.#setState("idle");
+    else if (active === null || active.openedAt === null) this.#setState("connecting");
+    else if (active.resuming) this.#setState("resuming");
+    else this.#setState("open");
+  }
+
+  #setState(state) {
+    const previous = this.#state;
+    if (previous === state) return;
+    this.#state = state;
+    this.#emit("state", { state, previous });
+  }
+
+  #reportError(kind, message, cause) {
+    this.#emit("error", new RtcClientError(kind, message, cause));
+  }
+
+  #emit(event, payload) {
+    const handlers = this.#handlers.get(event);
+    if (!handlers) return;
+    for (const handler of [...handlers]) {
+      try {
+        handler(payload);
+      } catch (error) {
+        // An application handler's exception must not break the client; an error handler's has nowhere to go.
+        if (event !== "error") this.#reportError("handler", `a "${event}" handler threw`, error);
+      }
+    }
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------------------------
+
+function readConfig(config) {
+  if (config === null || typeof config !== "object") throw new TypeError("RtcClient: config (the stack's clientConfig output) is required");
+  if (typeof config.url !== "string" || config.url === "") throw new TypeError("RtcClient: config.url must be a non-empty string");
+  positiveSeconds(config.heartbeatSeconds, "config.heartbeatSeconds");
+  if (config.maxConnectionSeconds !== undefined) positiveSeconds(config.maxConnectionSeconds, "config.maxConnectionSeconds");
+  if (config.history !== undefined && (config.history === null || typeof config.history.enabled !== "boolean"))
+    throw new TypeError("RtcClient: config.history must be {enabled, seconds}");
+  const auth = config.auth;
+  const fine = auth !== null && typeof auth === "object" && (
+    (auth.mode === "none" && nonEmpty(auth.queryParameter)) ||
+    (auth.mode === "jwt" && auth.tokenSource === "query" && nonEmpty(auth.queryParameter)) ||
+    (auth.mode === "jwt" && auth.tokenSource === "protocol" && Array.isArray(auth.subprotocols) &&
+      auth.subprotocols.includes(TOKEN_PLACEHOLDER) && auth.subprotocols.every(nonEmpty)));
+  if (!fine) throw new TypeError('RtcClient: config.auth must be {mode:"none",queryParameter}, {mode:"jwt",tokenSource:"query",queryParameter} or {mode:"jwt",tokenSource:"protocol",subprotocols}');
+  return config;
+}
+
+function positiveSeconds(value, name) {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw new TypeError(`RtcClient: ${name} must be a positive number of seconds`);
+  return value;
+}
+
+function nonEmpty(value) {
+  return typeof value === "string" && value !== "";
+}
+
+function isSeq(value, minimum) {
+  return Number.isSafeInteger(value) && value >= minimum;
+}
+
+/** Validates an inbound frame against the protocol; throws FrameError when it is not one of its frames. */
+function readFrame(raw) {
+  if (typeof raw !== "string") throw new FrameError("received a binary frame; the protocol is JSON text");
+  let frame;
+  try {
+    frame = JSON.parse(raw);
+  } catch {
+    throw new FrameError(`received a frame that is not JSON (${raw.length} characters)`);
+  }
+  if (frame === null || typeof frame !== "object" || Array.isArray(frame)) throw new FrameError("received a frame that is not a JSON object");
+  const bad = (what) => new FrameError(`received a "${frame.type}" frame ${what}`);
+  switch (frame.type) {
+    case "pong":
+      return frame;
+    case "message": {
+      if (!("data" in frame)) throw bad("without data");
+      const seq = frame.seq ?? null;
+      const epoch = frame.epoch ?? null;
+      if (seq === null && epoch === null) return { type: "message", seq: null, epoch: null, data: frame.data };
+      if (!isSeq(seq, 1) || typeof epoch !== "string") throw bad("with an invalid seq or epoch");
+      return { type: "message", seq, epoch, data: frame.data };
+    }
+    case "replay": {
+      if (typeof frame.epoch !== "string" || typeof frame.more !== "boolean" || !Array.isArray(frame.messages))
+        throw bad("without epoch, messages and more");
+      const messages = frame.messages.map((m) => {
+        if (m === null || typeof m !== "object" || !isSeq(m.seq, 1) || !("data" in m)) throw bad("with a message that lacks seq or data");
+        return { seq: m.seq, data: m.data };
+      });
+      return { type: "replay", epoch: frame.epoch, more: frame.more, messages };
+    }
+    case "position":
+    case "reset": {
+      if ((frame.epoch !== null && typeof frame.epoch !== "string") || !isSeq(frame.seq, 0)) throw bad("with an invalid epoch or seq");
+      if (frame.type === "reset" && typeof frame.reason !== "string") throw bad("without a reason");
+      return frame;
+    }
+    case "error":
+      if (typeof frame.error !== "string") throw bad("without an error code");
+      return frame;
+    case undefined:
+      if (typeof frame.message !== "string") throw new FrameError("received a frame without a type");
+      return frame;
+    default:
+      throw new FrameError(`received a frame of unknown type ${JSON.stringify(frame.type ?? null)}`);
+  }
+}
+
+function bySeq(a, b) {
+  return a.seq - b.seq;
+}
+
+function withQuery(url, name, value) {
+  return `${url}${url.includes("?") ? "&" : "?"}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+}
+
+function defaultClock() {
+  return {
+    now: () => Date.now(),
+    setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+    clearTimeout: (handle) => globalThis.clearTimeout(handle),
+  };
+}
+
+function addListener(target, type, listener) {
+  if (typeof target?.addEventListener === "function") target.addEventListener(type, listener);
+}
+
+function removeListener(target, type, listener) {
+  if (typeof target?.removeEventListener === "function") target.removeEventListener(type, listener);
+}
