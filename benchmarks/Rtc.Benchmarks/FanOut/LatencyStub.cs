@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace Rtc.Benchmarks;
+namespace Rtc.Benchmarks.FanOut;
 
 /// <summary>
 /// A loopback management API that answers every post with 200 after a fixed latency. The wait is an async
@@ -29,15 +24,9 @@ internal sealed class LatencyStub(WebApplication app, Uri stageUri, TimeSpan lat
     /// <summary>Starts the stub on a free loopback port.</summary>
     public static async Task<LatencyStub> StartAsync(TimeSpan latency)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         // The handler needs the stub and the stub needs the bound port: the delegate reads it once it is set.
         LatencyStub? stub = null;
-        app.Run(context => stub!.HandleAsync(context));
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var (app, address) = await LoopbackServer.StartAsync(context => stub!.HandleAsync(context));
         stub = new LatencyStub(app, new Uri(address, "bench"), latency);
         return stub;
     }
@@ -53,11 +42,7 @@ internal sealed class LatencyStub(WebApplication app, Uri stageUri, TimeSpan lat
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(app);
 
     private async Task HandleAsync(HttpContext context)
     {
