@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Storage;
+using Rtc.Stack.Configuration;
+using Rtc.Stack.Packaging;
+
+namespace Rtc.Benchmarks.ColdStart;
+
+/// <summary>
+/// The connections function's cold start, packaged as it ships (the stack's own <see cref="FunctionPackager"/>) both
+/// ways, <c>aot</c> and <c>managed</c>, for this machine's architecture, and measured in the same run: fresh processes
+/// started against a loopback Runtime API with a <c>$connect</c> waiting and DynamoDB Local behind them, the two
+/// packagings taking turns so load from elsewhere falls on both alike.
+/// </summary>
+internal static class ColdStartBenchmark
+{
+    /// <summary>The first argument that selects this benchmark.</summary>
+    public const string Mode = "coldstart";
+
+    /// <summary>The targets of issue 12: AOT's median cold start at most this, here.</summary>
+    private static readonly TimeSpan AotColdStartTarget = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>The targets of issue 12: managed's median cold start at least this many times AOT's.</summary>
+    private const double SpeedUpTarget = 5;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Packages, measures and prints the table; 1 when an invocation failed or the machine cannot run it.</summary>
+    /// <param name="args">Optional, in order: processes per packaging (default 7), warm invocations per process (default 100).</param>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var processes = Arguments.PositiveOrDefault(args, 0, 7);
+        var warmInvocations = Arguments.PositiveOrDefault(args, 1, 100);
+        if (!OperatingSystem.IsLinux())
+        {
+            await Console.Error.WriteLineAsync("coldstart: runs on Linux only (the AOT bootstrap is a Linux executable; memory is read from /proc).");
+            return 1;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "rtc-coldstart-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            return await MeasureAsync(processes, warmInvocations, folder);
+        }
+        catch (InvalidOperationException exception)
+        {
+            await Console.Error.WriteLineAsync($"coldstart: {exception.Message}");
+            return 1;
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<int> MeasureAsync(int processes, int warmInvocations, string folder)
+    {
+        var root = FindProjectDirectory();
+        var architecture = new[] { LambdaArchitecture.X86_64, LambdaArchitecture.Arm64 }.FirstOrDefault(candidate => candidate.Processor == RuntimeInformation.OSArchitecture)
+            ?? throw new InvalidOperationException($"Lambda has no {RuntimeInformation.OSArchitecture} architecture to measure.");
+
+        // What a deploy ships: the stack's packager, its publish arguments and its zips (reused when the sources did not change).
+        var packager = new FunctionPackager(root, Console.Error, AotToolchain.Host);
+        List<ExtractedPackage> packages = [];
+        foreach (var packaging in (FunctionPackaging[])[FunctionPackaging.Aot, FunctionPackaging.Managed])
+        {
+            var package = await packager.PackageAsync(packaging, architecture.Name);
+            packages.Add(ExtractedPackage.Extract(packaging, FunctionCode.For(packaging, architecture.Name), package, folder));
+        }
+
+        await using var dynamo = await DynamoDbLocalProcess.StartAsync(root);
+        var table = $"coldstart-{Guid.NewGuid():N}";
+        await dynamo.Client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(table));
+        var environment = FunctionEnvironment(table, dynamo.Endpoint);
+
+        var loadBefore = LoadAverage();
+        var results = packages.ToDictionary(package => package, _ => new List<ProcessMeasurement>());
+        // Round 0 is not counted: it brings DynamoDB Local's JIT, the page cache and this harness's own code up to speed.
+        for (var round = 0; round <= processes; round++)
+        {
+            // The packagings take turns, and swap who goes first, so neither always follows the other.
+            foreach (var package in round % 2 == 0 ? packages : packages.AsEnumerable().Reverse())
+            {
+                await Console.Error.WriteLineAsync($"coldstart: {(round == 0 ? "warm-up" : $"process {round} of {processes}")}, {package.Label}");
+                var measurement = await FunctionRun.MeasureAsync(package, environment,
+                    string.Create(Invariant, $"{FunctionCode.ConfigValue(package.Packaging)[0]}{round:D3}Cs"), UserOf(package), warmInvocations);
+                results[package].Add(measurement);
+            }
+        }
+
+        var loadAfter = LoadAverage();
+        await VerifyStoredAsync(new DynamoDbConnectionStore(dynamo.Client, table), results);
+        Print(results, architecture, processes, warmInvocations, loadBefore, loadAfter);
+        return 0;
+    }
+
+    /// <summary>What Lambda sets for a function, and what the stack sets for the connections function, pointed at DynamoDB Local.</summary>
+    private static Dictionary<string, string> FunctionEnvironment(string table, string dynamoEndpoint) => new(StringComparer.Ordinal)
+    {
+        ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+        ["TZ"] = ":UTC",
+        ["LANG"] = "en_US.UTF-8",
+        ["AWS_LAMBDA_FUNCTION_NAME"] = "rtc-bench-connections",
+        ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "512",
+        [EnvironmentVariables.Region] = DynamoDbLocalProcess.Region,
+        ["AWS_DEFAULT_REGION"] = DynamoDbLocalProcess.Region,
+        ["AWS_ACCESS_KEY_ID"] = "local",
+        ["AWS_SECRET_ACCESS_KEY"] = "local",
+        ["AWS_SESSION_TOKEN"] = "local",
+        [EnvironmentVariables.Handler] = "connections",
+        [EnvironmentVariables.TableName] = table,
+        [EnvironmentVariables.WebSocketDomain] = "bench0api.execute-api.us-east-1.amazonaws.com",
+        [EnvironmentVariables.WebSocketStage] = "bench",
+        // The SDK's own service-specific endpoint variable: the function's code is the one that ships.
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoEndpoint,
+    };
+
+    private static string UserOf(ExtractedPackage package) => "coldstart-" + FunctionCode.ConfigValue(package.Packaging);
+
+    /// <summary>Each process's last <c>$connect</c> must have left its row, and only those rows remain: the answers were real work.</summary>
+    private static async Task VerifyStoredAsync(DynamoDbConnectionStore store, Dictionary<ExtractedPackage, List<ProcessMeasurement>> results)
+    {
+        foreach (var (package, measurements) in results)
+        {
+            var expected = measurements.Select(measurement => measurement.OpenConnection).OfType<string>().Order(StringComparer.Ordinal);
+            var stored = (await store.ListConnectionIdsAsync(UserOf(package))).Order(StringComparer.Ordinal);
+            if (!stored.SequenceEqual(expected))
+            {
+                throw new InvalidOperationException($"{package.Label}: DynamoDB Local holds [{string.Join(", ", stored)}], expected [{string.Join(", ", expected)}].");
+            }
+        }
+    }
+
+    private static void Print(Dictionary<ExtractedPackage, List<ProcessMeasurement>> results, LambdaArchitecture architecture, int processes,
+        int warmInvocations, string loadBefore, string loadAfter)
+    {
+        Console.WriteLine(string.Create(Invariant,
+            $"architecture={architecture.Name} processes={processes} warmInvocations={warmInvocations} cores={Environment.ProcessorCount} cpu=\"{CpuModel()}\""));
+        Console.WriteLine($"load average before: {loadBefore}; after: {loadAfter}");
+        Console.WriteLine("| packaging | zip | unzipped | cold start, median | cold start, min / max | warm invocation, median | warm, p90 | VmRSS | VmHWM |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var coldMedians = new Dictionary<FunctionPackaging, double>();
+        var coldMinimums = new Dictionary<FunctionPackaging, double>();
+        foreach (var (package, all) in results)
+        {
+            var measured = all.Skip(1).ToList();
+            var cold = measured.Select(measurement => measurement.ColdStart.TotalMilliseconds).Order().ToList();
+            var warm = measured.SelectMany(measurement => measurement.Warm).Select(time => time.TotalMilliseconds).Order().ToList();
+            coldMedians[package.Packaging] = Median(cold);
+            coldMinimums[package.Packaging] = cold[0];
+            Console.WriteLine(string.Create(Invariant,
+                $"| {package.Label} | {MiB(package.ZipBytes)} | {MiB(package.UnzippedBytes)} | {Median(cold):F1} ms | {cold[0]:F1} / {cold[^1]:F1} ms " +
+                $"| {Median(warm):F2} ms | {Percentile(warm, 0.9):F2} ms " +
+                $"| {MiB(1024 * Median(measured.Select(measurement => (double)measurement.Memory.ResidentKiB).Order().ToList()))} " +
+                $"| {MiB(1024 * Median(measured.Select(measurement => (double)measurement.Memory.PeakResidentKiB).Order().ToList()))} |"));
+        }
+
+        var aot = coldMedians[FunctionPackaging.Aot];
+        var speedUp = coldMedians[FunctionPackaging.Managed] / aot;
+        Console.WriteLine(string.Create(Invariant,
+            $"target: AOT cold start at most {AotColdStartTarget.TotalMilliseconds} ms: {Verdict(aot <= AotColdStartTarget.TotalMilliseconds)} " +
+            $"(median {aot:F1} ms, min {coldMinimums[FunctionPackaging.Aot]:F1} ms)"));
+        Console.WriteLine(string.Create(Invariant,
+            $"target: AOT at least {SpeedUpTarget}x faster than managed ReadyToRun: {Verdict(speedUp >= SpeedUpTarget)} " +
+            $"({speedUp:F1}x on medians, {coldMinimums[FunctionPackaging.Managed] / coldMinimums[FunctionPackaging.Aot]:F1}x on minimums)"));
+    }
+
+    private static string Verdict(bool met) => met ? "met" : "NOT met";
+
+    private static string MiB(double bytes) => string.Create(Invariant, $"{bytes / (1024 * 1024):F1} MiB");
+
+    private static double Median(IReadOnlyList<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+
+    // Nearest rank: the smallest value at or above the given share of the values.
+    private static double Percentile(IReadOnlyList<double> sorted, double share) =>
+        sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Count) - 1)];
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    private static string CpuModel() =>
+        File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+
+    private static string FindProjectDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, ProjectFileWriter.FileName)))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No {ProjectFileWriter.FileName} above {AppContext.BaseDirectory}: run the benchmark from a checkout.");
+    }
+}
