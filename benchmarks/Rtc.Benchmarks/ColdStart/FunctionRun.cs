@@ -54,6 +54,8 @@ internal static class FunctionRun
         {
             var cold = await AnswerAsync(runtimeApi, process, output);
             var coldStart = Stopwatch.GetElapsedTime(startedAt, cold.ReceivedAt);
+            // Read at once: the process is now waiting for its next event and spends next to nothing more.
+            var coldScheduling = SchedulerTimes.Of(process.Id);
             var warm = new List<TimeSpan>(warmInvocations);
             for (var invocation = 1; invocation <= warmInvocations; invocation++)
             {
@@ -69,7 +71,7 @@ internal static class FunctionRun
             }
 
             var memory = ResidentMemory.Of(process.Id);
-            return new ProcessMeasurement(coldStart, warm, memory, warmInvocations % 2 == 1 ? null : openConnection);
+            return new ProcessMeasurement(coldStart, coldScheduling, warm, memory, warmInvocations % 2 == 1 ? null : openConnection);
         }
         finally
         {
@@ -129,7 +131,8 @@ internal static class FunctionRun
 
 /// <summary>What one function process measured.</summary>
 /// <param name="ColdStart">From starting the process to its first <c>$connect</c> answered.</param>
+/// <param name="ColdScheduling">Its threads' time on and waiting for a core by then.</param>
 /// <param name="Warm">Each further invocation, from the event handed out to its answer received.</param>
 /// <param name="Memory">Its memory after the warm invocations.</param>
 /// <param name="OpenConnection">The connection its last invocation left stored, if that was a <c>$connect</c>.</param>
-internal sealed record ProcessMeasurement(TimeSpan ColdStart, IReadOnlyList<TimeSpan> Warm, ResidentMemory Memory, string? OpenConnection);
+internal sealed record ProcessMeasurement(TimeSpan ColdStart, SchedulerTimes ColdScheduling, IReadOnlyList<TimeSpan> Warm, ResidentMemory Memory, string? OpenConnection);
