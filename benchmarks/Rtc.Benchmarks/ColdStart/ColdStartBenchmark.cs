@@ -105,7 +105,6 @@ internal static class ColdStartBenchmark
         ["TZ"] = ":UTC",
         ["LANG"] = "en_US.UTF-8",
         ["AWS_LAMBDA_FUNCTION_NAME"] = "rtc-bench-connections",
-        ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "512",
         [EnvironmentVariables.Region] = DynamoDbLocalProcess.Region,
         ["AWS_DEFAULT_REGION"] = DynamoDbLocalProcess.Region,
         ["AWS_ACCESS_KEY_ID"] = "local",
@@ -115,6 +114,7 @@ internal static class ColdStartBenchmark
         [EnvironmentVariables.TableName] = table,
         [EnvironmentVariables.WebSocketDomain] = "bench0api.execute-api.us-east-1.amazonaws.com",
         [EnvironmentVariables.WebSocketStage] = "bench",
+        [EnvironmentVariables.AuthMode] = AuthModes.None,
         // The SDK's own service-specific endpoint variable: the function's code is the one that ships.
         ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoEndpoint,
     };
