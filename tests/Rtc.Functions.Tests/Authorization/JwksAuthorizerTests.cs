@@ -181,6 +181,7 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
         Assert.Equal("Deny", statement.Effect);
         Assert.Equal(messageRouteArn, statement.Resource);
         Assert.Null(response.Context);
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
     }
 
     [Fact]
@@ -242,7 +243,7 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnreachableJwksFailsAsAServerErrorNotAsUnauthorized()
+    public async Task UnreachableJwksFailsTheInvocationRatherThanRefusingTheToken()
     {
         await using var broken = await LoopbackHttpServer.StartAsync(context =>
         {
@@ -255,8 +256,10 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<InvocationException>(
             () => harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec()))));
 
+        // Not knowing is not a refusal: an invocation error (API Gateway's 500, and Lambda's Errors metric).
         Assert.Equal(AuthorizerHandler.KeysUnavailableErrorType, error.ErrorType);
-        Assert.NotEqual("Unauthorized", error.Message);
+        Assert.Equal("error", harness.LastLogLine().GetProperty("outcome").GetString());
+        Assert.Equal("ERROR", harness.LastLogLine().GetProperty("level").GetString());
         Assert.Equal("keys_unavailable", harness.LastLogLine().GetProperty("reason").GetString());
     }
 
@@ -269,7 +272,8 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
         await harness.RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token));
 
         var line = harness.LastLogLine();
-        Assert.Equal("unauthorized", line.GetProperty("outcome").GetString());
+        Assert.Equal("deny", line.GetProperty("outcome").GetString());
+        Assert.Equal("INFO", line.GetProperty("level").GetString());
         Assert.Equal("wrong_audience", line.GetProperty("reason").GetString());
         Assert.Equal("XYZ123abcDEF=", line.GetProperty("requestId").GetString());
         Assert.DoesNotContain(token.Split('.')[1], harness.LogText);
