@@ -5,11 +5,10 @@ using System.Text.Json;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Authorization;
-using Rtc.Functions.Tests.Events;
-using Rtc.Functions.Tests.Publishing;
-using Rtc.Functions.Tests.Runtime;
 using Rtc.Testing;
+using Rtc.Testing.Events;
+using Rtc.Testing.Management;
+using Rtc.Testing.Runtime;
 using Rtc.Stack.Packaging;
 using Rtc.Stack.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Runtime;
+using Rtc.Testing.Events;
 using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Authorization;

@@ -1,5 +1,6 @@
 using System.Text;
 using Rtc.Functions.Authorization;
+using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Authorization;
 

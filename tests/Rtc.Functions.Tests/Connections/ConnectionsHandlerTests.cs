@@ -4,7 +4,7 @@ using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Tests.Events;
+using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Connections;
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Events;
+using Rtc.Testing.Events;
+using Rtc.Testing.Runtime;
 using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Runtime;
