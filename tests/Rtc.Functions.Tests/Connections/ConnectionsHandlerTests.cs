@@ -20,7 +20,7 @@ public sealed class ConnectionsHandlerTests
     {
         var harness = new ConnectionsHandlerHarness();
 
-        var response = await harness.InvokeAsync(EventFiles.Read("connect-with-query.json"));
+        var response = await harness.InvokeAsync(EventFiles.Read("connect-with-query.json", ConnectedAt));
 
         Assert.Equal(200, response.StatusCode);
         var row = harness.Store.Row(ConnectionId);
