@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Authorization;
 using Rtc.Testing.Events;
 
@@ -8,7 +9,7 @@ namespace Rtc.Functions.Tests.Authorization;
 public sealed class SharedSecretAuthorizerTests : IDisposable
 {
     private readonly TestIssuer issuer = new();
-    private readonly ManualClock clock = new(TestIssuer.Now);
+    private readonly FakeTimeProvider clock = new(TestIssuer.Now);
 
     public void Dispose() => issuer.Dispose();
 
