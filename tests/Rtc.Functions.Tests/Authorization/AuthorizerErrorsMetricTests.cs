@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Tests.Runtime;
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Testing;
+using Rtc.Testing.Events;
+using Rtc.Testing.Runtime;
 
 namespace Rtc.Functions.Tests.Authorization;
 
@@ -91,7 +93,7 @@ public sealed class AuthorizerErrorsMetricTests : IAsyncLifetime
     private Task<int> Start(Uri jwksUrl)
     {
         // Tokens are judged at TestIssuer.Now; the loop turns real deadlines into cancellations on the real clock.
-        var clock = new ManualClock(TestIssuer.Now);
+        var clock = new FakeTimeProvider(TestIssuer.Now);
         var logger = new FunctionLogger(TextWriter.Null, clock);
         return new LambdaRuntimeLoop(new RuntimeApiClient(runtimeClient), logger, TimeProvider.System, _ => { }).RunAsync(
             () => new AuthorizerHandler(AuthorizerHarness.JwksSettings(jwksUrl), new JwksKeySource(jwksClient, jwksUrl, clock), clock, logger),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
+using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Authorization;
 
