@@ -20,7 +20,8 @@ internal static class RtcStack
         var dnsSuffix = template.Variable("dnsSuffix", Fn.Invoke("aws:index/getPartition:getPartition", "dnsSuffix"));
 
         var table = ConnectionTableComponent.Declare(template, settings);
-        var webSocket = WebSocketApiComponent.DeclareApi(template, settings, region, dnsSuffix);
+        var apiGatewayAccount = settings.ManageApiGatewayAccount ? ApiGatewayAccountComponent.Declare(template) : null;
+        var webSocket = WebSocketApiComponent.DeclareApi(template, settings, region, dnsSuffix, apiGatewayAccount);
         var domain = template.Variable("websocketDomain", webSocket.Domain);
         var executionArn = webSocket.Api.Output("executionArn");
         var stage = webSocket.Stage.Name;
