@@ -26,6 +26,16 @@ internal static class Policies
     public static JsonObject GrantQueryIndex(string tableArn, string indexName) =>
         Allow([IamActions.DynamoDbQuery], $"{tableArn}/index/{indexName}");
 
+    /// <summary>
+    /// Append to history streams: UpdateItem (allocate the number on the head) and PutItem (store the message) on
+    /// the history table, nothing else: the publisher never reads or deletes history.
+    /// </summary>
+    public static JsonObject GrantAppendHistory(string historyTableArn) =>
+        Allow([IamActions.DynamoDbUpdateItem, IamActions.DynamoDbPutItem], historyTableArn);
+
+    /// <summary>Read history streams for resume: Query on the history table (head and range both come from Query).</summary>
+    public static JsonObject GrantReadHistory(string historyTableArn) => Allow([IamActions.DynamoDbQuery], historyTableArn);
+
     /// <summary>Post to this stage's connections: <c>{executionArn}/{stage}/POST/@connections/*</c>.</summary>
     public static JsonObject GrantManageConnections(string executionArn, string stageName) =>
         Allow([IamActions.ManageConnections], $"{executionArn}/{stageName}/{ConnectionsPath}");
