@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Rtc.Functions.Configuration;
 using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
 using Rtc.Local.Http;
@@ -17,7 +15,7 @@ internal static class GatewayEndpoints
     public static IEndpointRouteBuilder MapLocalGateway(this IEndpointRouteBuilder endpoints, GatewayOptions options)
     {
         endpoints.Map("/{stage}", (HttpContext http, string stage, WebSocketEndpoint webSockets) =>
-            stage == options.Stage && http.WebSockets.IsWebSocketRequest ? webSockets.HandleAsync(http) : ForbiddenAsync(http));
+            stage == options.Stage && WebSocketHandshake.IsAttempt(http.Request) ? webSockets.HandleAsync(http) : ForbiddenAsync(http));
 
         // The route only selects the endpoint: the stage and connection id are read from the raw path, decoded
         // exactly once, because routing sees Kestrel's decoded path, which keeps an encoded '/' of a base64 id
@@ -26,7 +24,7 @@ internal static class GatewayEndpoints
             RawPath.Segments(http) is [var stage, _, var connectionId] ? management.HandleAsync(http, stage, connectionId) : ForbiddenAsync(http));
 
         endpoints.MapPost("/2015-03-31/functions/{functionName}/invocations", (HttpContext http, string functionName, InvokeEndpoint invoke) => invoke.HandleAsync(http, functionName));
-        if (options.Auth == AuthModes.Jwt)
+        if (options.Auth == AuthMode.Jwt)
         {
             endpoints.MapGet($"/{TokenEndpoint.LocalSegment}/token", (HttpContext http, TokenEndpoint tokens) => tokens.HandleAsync(http));
         }

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Amazon.DynamoDBv2;
-using Microsoft.Extensions.DependencyInjection;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Logging;
@@ -36,7 +35,7 @@ internal static class GatewayServices
         AddFunctions(services, options);
 
         services.AddSingleton<ConnectionRegistry>();
-        services.AddSingleton(provider => new SigV4Verifier(
+        services.AddSingleton(provider => new SignatureValidator(
             LocalCredentials.AccessKeyId, LocalCredentials.SecretAccessKey, options.Region, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ProxyEventFactory(options.Stage, options.ApiId, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RouteInvoker>();
@@ -53,11 +52,11 @@ internal static class GatewayServices
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<ManagementApiEndpoint>();
         services.AddSingleton<InvokeEndpoint>();
-        if (options.Auth == AuthModes.Jwt)
+        if (options.Auth == AuthMode.Jwt)
         {
             services.AddSingleton<LocalAuth>();
             services.AddSingleton<TokenEndpoint>();
-            services.AddSingleton(provider => new ConnectAuthorizer(
+            services.AddSingleton(provider => new HandshakeAuthorizer(
                 provider.GetRequiredService<FunctionInvoker>(), options.Region,
                 provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<FunctionLogger>()));
         }
@@ -76,7 +75,8 @@ internal static class GatewayServices
         if (options.DynamoDbEndpoint is { } endpoint)
         {
             services.AddSingleton(_ => CreateDynamoDbClient(endpoint, options.Region));
-            services.AddSingleton<IConnectionStore>(provider => new DynamoDbConnectionStore(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName));
+            services.AddSingleton<IConnectionStore>(provider => new RecreatingConnectionStore(
+                provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName, provider.GetRequiredService<FunctionLogger>()));
         }
         else
         {
@@ -105,7 +105,7 @@ internal static class GatewayServices
             [EnvironmentVariables.WebSocketDomain] = managementEndpoint.Authority,
             [EnvironmentVariables.WebSocketStage] = options.Stage,
             [EnvironmentVariables.ManagementEndpoint] = managementEndpoint.ToString(),
-            [EnvironmentVariables.AuthMode] = options.Auth,
+            [EnvironmentVariables.AuthMode] = AuthModes.NameOf(options.Auth),
             [EnvironmentVariables.Region] = options.Region,
         };
         foreach (var (name, value) in auth?.Environment ?? [])

@@ -31,7 +31,11 @@ internal static class ProjectConfig
 
     public static readonly ChoiceKey<string> Architecture = Declare(new ChoiceKey<string>("architecture", "x86_64",
         [("x86_64", "x86_64"), ("arm64", "arm64")],
-        "Lambda architecture of every function; the code is published ReadyToRun for it."));
+        "Lambda architecture of every function; the code is built for it."));
+
+    public static readonly ChoiceKey<Packaging.FunctionPackaging> FunctionPackaging = Declare(new ChoiceKey<Packaging.FunctionPackaging>("functionPackaging", "aot",
+        [("aot", Packaging.FunctionPackaging.Aot), ("managed", Packaging.FunctionPackaging.Managed)],
+        "How the functions are built and run - a Native AOT bootstrap on provided.al2023 (aot) or ReadyToRun on dotnet10 (managed)."));
 
     public static readonly IntegerKey MemorySize = Declare(new IntegerKey("memorySize", 512, 128, 10240,
         "Memory of every function, in MB."));
@@ -80,8 +84,8 @@ internal static class ProjectConfig
         "EventBridge event pattern whose events invoke the publisher; empty for no rule.",
         EventPatternProblem));
 
-    public static readonly ChoiceKey<AuthMode> Auth = Declare(new ChoiceKey<AuthMode>("auth", "none",
-        [("none", AuthMode.None), ("jwt", AuthMode.Jwt)],
+    public static readonly ChoiceKey<AuthMode> Auth = Declare(new ChoiceKey<AuthMode>("auth", AuthModes.None,
+        [(AuthModes.None, AuthMode.None), (AuthModes.Jwt, AuthMode.Jwt)],
         "How $connect is authorised - anyone with a user_id (none) or a JWT checked by a Lambda authorizer (jwt)."));
 
     public static readonly TextKey AuthIssuer = Declare(new TextKey("authIssuer", "",

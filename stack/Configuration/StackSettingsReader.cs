@@ -1,3 +1,5 @@
+using Rtc.Functions.Configuration;
+
 namespace Rtc.Stack.Configuration;
 
 /// <summary>
@@ -32,6 +34,7 @@ internal static class StackSettingsReader
         var settings = new StackSettings(
             stackName,
             ProjectConfig.Architecture.Read(values),
+            ProjectConfig.FunctionPackaging.Read(values),
             ProjectConfig.MemorySize.Read(values),
             ProjectConfig.Timeout.Read(values),
             ProjectConfig.LogRetentionDays.Read(values),

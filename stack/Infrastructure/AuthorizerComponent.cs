@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Template;
@@ -17,17 +18,11 @@ namespace Rtc.Stack.Infrastructure;
 /// </remarks>
 internal static class AuthorizerComponent
 {
-    /// <summary>The identity source for a token in the <c>token</c> query parameter.</summary>
-    public const string QueryIdentitySource = "route.request.querystring.token";
-
-    /// <summary>The identity source for a token offered as a subprotocol.</summary>
-    public const string ProtocolIdentitySource = "route.request.header.Sec-WebSocket-Protocol";
-
     /// <summary>The config key that holds the HS256 secret, referenced (never inlined) by the template.</summary>
     public static string SecretReference => Fn.Ref(ProjectConfig.AuthHs256Secret.Name);
 
     /// <summary>Declares the authorizer function, the authorizer and its invoke permission.</summary>
-    public static ConnectAuthorizer Declare(StackTemplate template, StackSettings settings, string codePath, WebSocketApi webSocket)
+    public static ConnectAuthorizer Declare(StackTemplate template, StackSettings settings, WebSocketApi webSocket)
     {
         var auth = settings.Auth;
         var environment = new JsonObject
@@ -45,7 +40,7 @@ internal static class AuthorizerComponent
             environment[EnvironmentVariables.AuthJwksUrl] = auth.JwksUrl;
         }
 
-        var function = LambdaFunctionComponent.Declare(template, settings, codePath,
+        var function = LambdaFunctionComponent.Declare(template, settings,
             new FunctionSpec(HandlerCatalog.Authorizer, environment, Grants: []));
 
         var authorizer = template.Resource("connect-authorizer", "aws:apigatewayv2/authorizer:Authorizer", new JsonObject
@@ -55,7 +50,7 @@ internal static class AuthorizerComponent
             ["authorizerType"] = "REQUEST",
             ["authorizerUri"] = function.Function.Output("invokeArn"),
             ["identitySources"] = new JsonArray(
-                auth.TokenSource == TokenSource.Query ? QueryIdentitySource : ProtocolIdentitySource),
+                auth.TokenSource == TokenSource.Query ? Handshake.TokenQueryIdentitySource : Handshake.SubprotocolIdentitySource),
         });
 
         template.Resource("authorizer-invoke-permission", "aws:lambda/permission:Permission", new JsonObject

@@ -11,8 +11,8 @@ namespace Rtc.Stack.Infrastructure;
 /// <summary>The whole stack, top to bottom: table, API, functions, routes, optional trigger, alarms, outputs.</summary>
 internal static class RtcStack
 {
-    /// <summary>Builds the template for one stack's settings, with function code at <paramref name="codePath"/>.</summary>
-    public static StackTemplate Build(StackSettings settings, string codePath)
+    /// <summary>Builds the template for one stack's settings.</summary>
+    public static StackTemplate Build(StackSettings settings)
     {
         var template = new StackTemplate(ProjectConfig.ProjectName,
             "Real-time notifications: API Gateway WebSocket API, Lambda functions and DynamoDB tables (connections, message history).");
@@ -26,16 +26,15 @@ internal static class RtcStack
         var domain = template.Variable("websocketDomain", webSocket.Domain);
         var executionArn = webSocket.Api.Output("executionArn");
         var stage = webSocket.Stage.Name;
-        var authMode = settings.Auth.Mode == AuthMode.Jwt ? "jwt" : "none";
 
-        var connections = LambdaFunctionComponent.Declare(template, settings, codePath, new FunctionSpec(
+        var connections = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
             HandlerCatalog.Connections,
             WithHistory(new JsonObject
             {
                 [EnvironmentVariables.TableName] = table.Name,
                 [EnvironmentVariables.WebSocketDomain] = domain,
                 [EnvironmentVariables.WebSocketStage] = stage,
-                [EnvironmentVariables.AuthMode] = authMode,
+                [EnvironmentVariables.AuthMode] = AuthModes.NameOf(settings.Auth.Mode),
             }, history, settings),
             [
                 Policies.GrantWriteConnections(table.Arn),
@@ -43,7 +42,7 @@ internal static class RtcStack
                 Policies.GrantManageConnections(executionArn, stage),
             ]));
 
-        var publisher = LambdaFunctionComponent.Declare(template, settings, codePath, new FunctionSpec(
+        var publisher = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
             HandlerCatalog.Publisher,
             WithHistory(new JsonObject
             {
@@ -60,7 +59,7 @@ internal static class RtcStack
             ]));
 
         var authorizer = settings.Auth.Mode == AuthMode.Jwt
-            ? AuthorizerComponent.Declare(template, settings, codePath, webSocket)
+            ? AuthorizerComponent.Declare(template, settings, webSocket)
             : null;
         WebSocketApiComponent.DeclareRoutes(template, webSocket, connections.Function, authorizer?.Authorizer);
 
@@ -92,7 +91,7 @@ internal static class RtcStack
         template.Output("connectionsFunctionName", connections.Function.Name);
         template.Output("publisherFunctionName", publisher.Function.Name);
         template.Output("publisherFunctionArn", publisher.Function.Arn);
-        template.Output("clientConfig", ClientConfig.Build(settings, url, stage, region));
+        template.Output("clientConfig", ClientConfigOutput.Build(settings, url, stage, region));
         return template;
     }
 

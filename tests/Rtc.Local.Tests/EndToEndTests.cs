@@ -44,7 +44,6 @@ public sealed class EndToEndTests
 
         var remaining = Assert.Single(await WaitForRowsAsync(real, "alice", 1));
         Assert.NotEqual(firstId, remaining);
-        Assert.Null(await real.Store.GetAsync(firstId));
     }
 
     [Fact]
@@ -60,25 +59,62 @@ public sealed class EndToEndTests
         dropped.Abort();
         dropped.Dispose();
         await log.Seen.WaitAsync(Eventually.WaitLimit);
-        Assert.NotNull(await real.Store.GetAsync(droppedId));
+        Assert.Contains(droppedId, await real.ConnectionsOfAsync("alice"));
 
         var result = await PublishAsync(real, """{"userId":"alice","message":"after the drop"}""");
 
         Assert.Equal(1, result.GetProperty("delivered").GetInt32());
         Assert.Equal(1, result.GetProperty("gone").GetInt32());
-        Assert.Null(await real.Store.GetAsync(droppedId));
+        Assert.DoesNotContain(droppedId, await real.ConnectionsOfAsync("alice"));
         Assert.Equal("\"after the drop\"", await live.ReceiveTextAsync());
     }
 
     [Fact]
-    public async Task PingGetsPongThroughTheManagementApi()
+    public async Task UnicodeAndHtmlReachTheSocketAsTheCallerWroteThem()
+    {
+        // The probe's reproduction: before, this arrived as {"t":"\u20AC \u65E5\u672C \u003Cb\u003E it\u0027s"}.
+        const string Message = """{"t":"€ 日本 <b> it's"}""";
+        await using var real = await RealGateway.StartAsync();
+        using var socket = await ConnectAsync(real, "?user_id=alice");
+        await WaitForRowsAsync(real, "alice", 1);
+
+        var result = await PublishAsync(real, $$"""{"userId":"alice","message":{{Message}}}""");
+
+        Assert.Equal(1, result.GetProperty("delivered").GetInt32());
+        Assert.Equal(Message, await socket.ReceiveTextAsync());
+    }
+
+    [Fact]
+    public async Task AnInvalidPublishRequestIsAnsweredWithItsMessageAsWritten()
     {
         await using var real = await RealGateway.StartAsync();
+
+        var (result, response) = await LambdaCli.InvokeAsync(real.Gateway, "publisher", """{"userId":"alice"}""");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("\"FunctionError\": \"Unhandled\"", result.Output);
+        Assert.Contains("""'message' is missing or null""", response);
+        Assert.Contains("""{\"userId\":\"u1\",\"message\":<any JSON>}""", response);
+        Assert.Equal("InvalidPublishRequest", JsonDocument.Parse(response).RootElement.GetProperty("errorType").GetString());
+    }
+
+    [Fact]
+    public async Task PingGetsPongFromTheGatewayAndTheFunctionLogsNoInvocation()
+    {
+        var buffer = new StringWriter();
+        var log = TextWriter.Synchronized(buffer);
+        await using var real = await RealGateway.StartAsync(log: log);
         using var socket = await ConnectAsync(real, "?user_id=alice");
 
         await socket.SendTextAsync("""{"action":"ping"}""");
+        var pong = await socket.ReceiveTextAsync();
+        // A connection's messages are handled one after another: by the time the next message's invocation is
+        // logged, an invocation for ping would have been logged before it.
+        await socket.SendTextAsync("""{"action":"dance"}""");
+        await Eventually.HoldsAsync(() => Task.FromResult(InvokedRoutes(log, buffer).Contains("$default")), "the $default invocation is logged");
 
-        Assert.Equal("pong", JsonDocument.Parse(await socket.ReceiveTextAsync()).RootElement.GetProperty("type").GetString());
+        Assert.Equal("""{"type":"pong"}""", pong);
+        Assert.Equal(["$connect", "$default"], InvokedRoutes(log, buffer));
     }
 
     [Fact]
@@ -101,6 +137,22 @@ public sealed class EndToEndTests
         await using var real = await RealGateway.StartAsync();
 
         Assert.Equal(400, await WebSocketClient.RefusedStatusAsync(real.Gateway.WebSocketUri));
+    }
+
+    private static List<string?> InvokedRoutes(TextWriter log, StringWriter buffer)
+    {
+        // A synchronized writer locks on itself: reading under the same lock never sees a half-written line.
+        string text;
+        lock (log)
+        {
+            text = buffer.ToString();
+        }
+
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(line => line.GetProperty("message").GetString() == "invocation")
+            .Select(line => line.GetProperty("route").GetString())
+            .ToList();
     }
 
     internal static Task<ClientWebSocket> ConnectAsync(RealGateway real, string query) =>

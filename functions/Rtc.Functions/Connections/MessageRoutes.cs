@@ -1,23 +1,19 @@
 using System.Text.Json;
 using Rtc.Functions.Contracts;
+using Rtc.Functions.Logging;
+using Rtc.Functions.Management;
+using Rtc.Functions.Storage;
 
 namespace Rtc.Functions.Connections;
 
 /// <summary>
-/// The message routes: <c>ping</c> answers the heartbeat, <c>$default</c> tells the client what was wrong with its
-/// message. Both reply through the management API (no route responses are configured) and never throw on input.
+/// The message route <c>$default</c>: tells the client what was wrong with its message, through the management API
+/// (the route has no route response), and never throws on input. (API Gateway answers <c>ping</c> itself.)
 /// </summary>
 public sealed class MessageRoutes(ReplySender replies)
 {
     /// <summary>The longest action echoed back in <c>unknown_action</c>; longer ones are cut, so a reply stays small.</summary>
     public const int MaxEchoedActionLength = 256;
-
-    /// <summary><c>ping</c>: replies <c>{"type":"pong"}</c>, which keeps API Gateway's 10-minute idle timer from closing the socket.</summary>
-    public async Task<RouteResult> PingAsync(string connectionId, CancellationToken cancellationToken = default)
-    {
-        var reply = await replies.SendAsync(connectionId, ClientReply.Pong, cancellationToken);
-        return new RouteResult(RouteResult.Status(200), "pong", Reply: reply);
-    }
 
     /// <summary><c>$default</c>: replies <c>invalid_json</c> or <c>unknown_action</c>.</summary>
     public async Task<RouteResult> DefaultAsync(WebSocketRequest request, string connectionId, CancellationToken cancellationToken = default)
@@ -51,5 +47,37 @@ public sealed class MessageRoutes(ReplySender replies)
         {
             return ClientReply.InvalidJson;
         }
+    }
+}
+
+/// <summary>
+/// Sends a <see cref="ClientReply"/> to the connection a message came from. Best effort: a failed reply is
+/// reported in the result, never thrown, and a connection the management API calls gone loses its row
+/// (<see cref="GoneConnections"/>).
+/// </summary>
+public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStore store, FunctionLogger logger)
+{
+    /// <summary>Posts <paramref name="reply"/> and returns what came of it: <c>delivered</c>, <c>gone</c>, ... or <c>error</c>.</summary>
+    public async Task<string> SendAsync(string connectionId, ClientReply reply, CancellationToken cancellationToken = default)
+    {
+        var data = JsonOutput.SerializeToUtf8Bytes(reply, ConnectionsJsonContext.Default.ClientReply);
+        ManagementResult result;
+        try
+        {
+            result = await management.Value.PostToConnectionAsync(connectionId, data, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A reply is a courtesy to the client: a broken management client must not fail the invocation.
+            logger.Write(LogSeverity.Warn, "reply failed", ("connectionId", connectionId), ("errorType", exception.GetType().Name), ("errorMessage", exception.Message));
+            return "error";
+        }
+
+        if (result.Outcome == ManagementOutcome.Gone)
+        {
+            await store.ForgetAsync(connectionId, logger);
+        }
+
+        return result.Outcome.ToString().ToLowerInvariant();
     }
 }

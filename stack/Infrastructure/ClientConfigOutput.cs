@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Contracts;
+using Rtc.Stack.Configuration;
+
+namespace Rtc.Stack.Infrastructure;
+
+/// <summary>
+/// The <c>clientConfig</c> output: everything a client needs to connect (url, stage, region, heartbeat), how
+/// to identify itself, and whether the server keeps history to resume from (and for how many seconds).
+/// </summary>
+internal static class ClientConfigOutput
+{
+    /// <summary>Builds the output value.</summary>
+    public static JsonObject Build(StackSettings settings, string url, string stage, string region) => new()
+    {
+        ["url"] = url,
+        ["stage"] = stage,
+        ["region"] = region,
+        ["heartbeatSeconds"] = settings.HeartbeatSeconds,
+        ["auth"] = Auth(settings.Auth),
+        ["history"] = new JsonObject { ["enabled"] = settings.HistoryEnabled, ["seconds"] = settings.HistorySeconds },
+    };
+
+    private static JsonObject Auth(AuthSettings auth) => (auth.Mode, auth.TokenSource) switch
+    {
+        (AuthMode.None, _) => new JsonObject { ["mode"] = AuthModes.None, ["queryParameter"] = Handshake.UserIdQueryParameter },
+        (AuthMode.Jwt, TokenSource.Query) => new JsonObject
+        {
+            ["mode"] = AuthModes.Jwt,
+            ["tokenSource"] = "query",
+            ["queryParameter"] = Handshake.TokenQueryParameter,
+        },
+        _ => new JsonObject
+        {
+            ["mode"] = AuthModes.Jwt,
+            ["tokenSource"] = "protocol",
+            ["subprotocols"] = new JsonArray(Handshake.Subprotocol, "<token>"),
+        },
+    };
+}
