@@ -6,6 +6,9 @@ internal static class IamActions
     /// <summary>Write a connection row; store a message in a history stream.</summary>
     public const string DynamoDbPutItem = "dynamodb:PutItem";
 
+    /// <summary>Read a connection row (the user of a resume).</summary>
+    public const string DynamoDbGetItem = "dynamodb:GetItem";
+
     /// <summary>Delete a connection row.</summary>
     public const string DynamoDbDeleteItem = "dynamodb:DeleteItem";
 

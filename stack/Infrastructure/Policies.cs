@@ -15,9 +15,12 @@ internal static class Policies
     /// <summary>Suffix of a log group ARN that covers its log streams.</summary>
     public const string LogStreamsSuffix = ":*";
 
-    /// <summary>Write and delete connection rows: PutItem and DeleteItem on the table.</summary>
-    public static JsonObject GrantWriteConnections(string tableArn) =>
-        Allow([IamActions.DynamoDbPutItem, IamActions.DynamoDbDeleteItem], tableArn);
+    /// <summary>
+    /// The connections function's rows: PutItem ($connect), DeleteItem ($disconnect, 410) and GetItem (a resume's
+    /// user, read from the row) on the table.
+    /// </summary>
+    public static JsonObject GrantConnectionRows(string tableArn) =>
+        Allow([IamActions.DynamoDbPutItem, IamActions.DynamoDbDeleteItem, IamActions.DynamoDbGetItem], tableArn);
 
     /// <summary>Delete connection rows (stale connections): DeleteItem on the table.</summary>
     public static JsonObject GrantDeleteConnections(string tableArn) => Allow([IamActions.DynamoDbDeleteItem], tableArn);

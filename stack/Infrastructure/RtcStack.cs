@@ -37,7 +37,7 @@ internal static class RtcStack
                 [EnvironmentVariables.AuthMode] = AuthModes.NameOf(settings.Auth.Mode),
             }, history, settings),
             [
-                Policies.GrantWriteConnections(table.Arn),
+                Policies.GrantConnectionRows(table.Arn),
                 .. HistoryGrant(history, Policies.GrantReadHistory),
                 Policies.GrantManageConnections(executionArn, stage),
             ]));

@@ -38,14 +38,14 @@ public sealed class IamPolicyTests
     }
 
     [Fact]
-    public void ConnectionsRoleWritesRowsQueriesHistoryPostsToItsStageAndLogsToItsOwnGroup()
+    public void ConnectionsRoleWritesAndReadsRowsQueriesHistoryPostsToItsStageAndLogsToItsOwnGroup()
     {
         var statements = PolicyStatements.Of(Templates.Prod(), "connections-role-policy");
 
         Assert.Equal(
         [
             ("logs:CreateLogStream,logs:PutLogEvents", "${connections-logs.arn}:*"),
-            ("dynamodb:PutItem,dynamodb:DeleteItem", TableArn),
+            ("dynamodb:PutItem,dynamodb:DeleteItem,dynamodb:GetItem", TableArn),
             ("dynamodb:Query", HistoryTableArn),
             ("execute-api:ManageConnections", ConnectionsArn),
         ], statements.Select(statement => (string.Join(",", statement.Actions), statement.Resource)));
@@ -99,7 +99,7 @@ public sealed class IamPolicyTests
             .Select(permission => (string)template.Properties(permission)["sourceArn"]!);
 
         Assert.Equal(
-            ["$connect", "$disconnect", "$default"],
+            ["$connect", "$disconnect", "$default", "resume"],
             sources.Select(source => source.Replace("${websocket-api.executionArn}/${websocket-stage.name}/", "", StringComparison.Ordinal)));
     }
 }
