@@ -30,7 +30,7 @@ foreach (var connectionId in connectionIds)
     await store.AddAsync(new Connection(connectionId, UserId, connectedAt, connectedAt.AddHours(2)));
 }
 
-var publisher = new PublisherHandler(store, management, new PublisherOptions(concurrency), TimeProvider.System, Random.Shared, new FunctionLogger(TextWriter.Null, TimeProvider.System));
+var publisher = new PublisherHandler(store, null, management, new PublisherOptions(concurrency), TimeProvider.System, Random.Shared, new FunctionLogger(TextWriter.Null, TimeProvider.System));
 var context = new InvocationContext("bench", DateTimeOffset.UtcNow.AddMinutes(15));
 
 // Warm-up: JIT tiering, the connection pool and the stub's first requests are not what is measured.
