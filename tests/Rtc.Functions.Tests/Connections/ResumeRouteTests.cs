@@ -2,8 +2,8 @@ using System.Text;
 using Rtc.Functions.History;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Tests.Events;
 using Rtc.Functions.Tests.History;
+using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Connections;
 
