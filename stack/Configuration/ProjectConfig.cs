@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.History;
 using Rtc.Functions.Publishing;
 
 namespace Rtc.Stack.Configuration;
@@ -65,6 +66,11 @@ internal static class ProjectConfig
     public static readonly IntegerKey PublishConcurrency = Declare(new IntegerKey("publishConcurrency",
         PublisherOptions.DefaultConcurrency, PublisherOptions.MinConcurrency, PublisherOptions.MaxConcurrency,
         $"Posts in flight per publisher invocation (the publisher's {EnvironmentVariables.PublishConcurrency})."));
+
+    // The functions' own retention range (RTC_HISTORY_SECONDS), in whole hours, plus 0 for off.
+    public static readonly IntegerKey HistoryHours = Declare(new IntegerKey("historyHours",
+        HistoryOptions.DefaultSeconds / 3600, 0, HistoryOptions.MaxSeconds / 3600,
+        $"How long each user's messages are kept for resume after a reconnect, in hours (the functions' {EnvironmentVariables.HistorySeconds}); 0 turns history off and creates no history table."));
 
     public static readonly BooleanKey Production = Declare(new BooleanKey("production", false,
         "Production-like stack - table protection and point-in-time recovery, alarms, authorised connections."));

@@ -44,6 +44,7 @@ internal static class StackSettingsReader
             ProjectConfig.ManageApiGatewayAccount.Read(values),
             ProjectConfig.HeartbeatSeconds.Read(values),
             ProjectConfig.PublishConcurrency.Read(values),
+            ProjectConfig.HistoryHours.Read(values),
             production,
             ProjectConfig.AlarmTopicArn.Read(values),
             pattern.Length == 0 ? null : new EventTrigger(busName, pattern),

@@ -15,9 +15,12 @@ internal static class Policies
     /// <summary>Suffix of a log group ARN that covers its log streams.</summary>
     public const string LogStreamsSuffix = ":*";
 
-    /// <summary>Write and delete connection rows: PutItem and DeleteItem on the table.</summary>
-    public static JsonObject GrantWriteConnections(string tableArn) =>
-        Allow([IamActions.DynamoDbPutItem, IamActions.DynamoDbDeleteItem], tableArn);
+    /// <summary>
+    /// The connections function's rows: PutItem ($connect), DeleteItem ($disconnect, 410) and GetItem (a resume's
+    /// user, read from the row) on the table.
+    /// </summary>
+    public static JsonObject GrantConnectionRows(string tableArn) =>
+        Allow([IamActions.DynamoDbPutItem, IamActions.DynamoDbDeleteItem, IamActions.DynamoDbGetItem], tableArn);
 
     /// <summary>Delete connection rows (stale connections): DeleteItem on the table.</summary>
     public static JsonObject GrantDeleteConnections(string tableArn) => Allow([IamActions.DynamoDbDeleteItem], tableArn);
@@ -25,6 +28,16 @@ internal static class Policies
     /// <summary>Query one index: Query on <c>{tableArn}/index/{index}</c> (not the table, not every index).</summary>
     public static JsonObject GrantQueryIndex(string tableArn, string indexName) =>
         Allow([IamActions.DynamoDbQuery], $"{tableArn}/index/{indexName}");
+
+    /// <summary>
+    /// Append to history streams: UpdateItem (allocate the number on the head) and PutItem (store the message) on
+    /// the history table, nothing else: the publisher never reads or deletes history.
+    /// </summary>
+    public static JsonObject GrantAppendHistory(string historyTableArn) =>
+        Allow([IamActions.DynamoDbUpdateItem, IamActions.DynamoDbPutItem], historyTableArn);
+
+    /// <summary>Read history streams for resume: Query on the history table (head and range both come from Query).</summary>
+    public static JsonObject GrantReadHistory(string historyTableArn) => Allow([IamActions.DynamoDbQuery], historyTableArn);
 
     /// <summary>Post to this stage's connections: <c>{executionArn}/{stage}/POST/@connections/*</c>.</summary>
     public static JsonObject GrantManageConnections(string executionArn, string stageName) =>

@@ -33,8 +33,8 @@ public sealed class AuthorisedEndToEndTests : IAsyncLifetime
         await EndToEndTests.PublishAsync(real, """{"userId":"mallory","message":"for mallory"}""");
 
         Assert.Equal(1, toAlice.GetProperty("delivered").GetInt32());
-        Assert.Equal("\"for alice\"", await alice.ReceiveTextAsync());
-        Assert.Equal("\"for mallory\"", await mallory.ReceiveTextAsync());
+        Assert.Equal("\"for alice\"", await alice.ReceiveDataAsync());
+        Assert.Equal("\"for mallory\"", await mallory.ReceiveDataAsync());
     }
 
     [Fact]

@@ -6,20 +6,24 @@ namespace Rtc.Stack.Tests;
 /// <summary>Production is protected; dev is not. (Alarms: <see cref="AlarmTests"/>.)</summary>
 public sealed class StageDifferenceTests
 {
-    [Fact]
-    public void ProdTableHasPointInTimeRecoveryDeletionProtectionAndProtect()
+    [Theory]
+    [InlineData("connections-table")]
+    [InlineData("history-table")]
+    public void ProdTablesHavePointInTimeRecoveryDeletionProtectionAndProtect(string name)
     {
-        var table = Templates.Prod().Resources()["connections-table"]!;
+        var table = Templates.Prod().Resources()[name]!;
 
         Assert.True((bool)table["properties"]!["pointInTimeRecovery"]!["enabled"]!);
         Assert.True((bool)table["properties"]!["deletionProtectionEnabled"]!);
         Assert.True((bool)table["options"]!["protect"]!);
     }
 
-    [Fact]
-    public void DevTableHasNoneOfTheProductionProtections()
+    [Theory]
+    [InlineData("connections-table")]
+    [InlineData("history-table")]
+    public void DevTablesHaveNoneOfTheProductionProtections(string name)
     {
-        var table = Templates.Dev().Resources()["connections-table"]!;
+        var table = Templates.Dev().Resources()[name]!;
 
         Assert.Null(table["properties"]!["pointInTimeRecovery"]);
         Assert.Null(table["properties"]!["deletionProtectionEnabled"]);

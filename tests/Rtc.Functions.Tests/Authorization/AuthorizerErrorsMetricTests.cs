@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
-using Microsoft.Extensions.Time.Testing;
 using Rtc.Testing;
 using Rtc.Testing.Events;
 using Rtc.Testing.Runtime;
