@@ -52,6 +52,13 @@ internal static class ProjectConfig
     public static readonly IntegerKey ThrottlingRateLimit = Declare(new IntegerKey("throttlingRateLimit", 50, 0, 10000,
         "The stage's default route steady-state rate limit, in requests per second."));
 
+    public static readonly BooleanKey AccessLogs = Declare(new BooleanKey("accessLogs", true,
+        "JSON access logs of the stage; needs API Gateway's CloudWatch Logs role set for the account and region (see manageApiGatewayAccount)."));
+
+    // The account setting is one per account and region: two stacks setting it would overwrite each other.
+    public static readonly BooleanKey ManageApiGatewayAccount = Declare(new BooleanKey("manageApiGatewayAccount", false,
+        "Creates API Gateway's CloudWatch Logs role and sets it for the whole account and region; only one stack per account and region may set it."));
+
     public static readonly IntegerKey HeartbeatSeconds = Declare(new IntegerKey("heartbeatSeconds", 300, 10, 540,
         "How often clients send ping, in seconds, published in clientConfig; under API Gateway's 10-minute idle timeout."));
 

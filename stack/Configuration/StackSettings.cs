@@ -11,6 +11,8 @@ namespace Rtc.Stack.Configuration;
 /// <param name="LogRetentionDays">Log retention in days.</param>
 /// <param name="ThrottlingBurstLimit">Stage default route burst limit.</param>
 /// <param name="ThrottlingRateLimit">Stage default route rate limit.</param>
+/// <param name="AccessLogs">Whether the stage writes access logs.</param>
+/// <param name="ManageApiGatewayAccount">Whether the stack sets API Gateway's CloudWatch Logs role for the account and region.</param>
 /// <param name="HeartbeatSeconds">Client heartbeat interval, published in <c>clientConfig</c>.</param>
 /// <param name="PublishConcurrency">The publisher's <c>RTC_PUBLISH_CONCURRENCY</c>.</param>
 /// <param name="HistoryHours">How long messages are kept for resume, in hours; 0 when history is off.</param>
@@ -27,6 +29,8 @@ internal sealed record StackSettings(
     int LogRetentionDays,
     int ThrottlingBurstLimit,
     int ThrottlingRateLimit,
+    bool AccessLogs,
+    bool ManageApiGatewayAccount,
     int HeartbeatSeconds,
     int PublishConcurrency,
     int HistoryHours,

@@ -40,6 +40,8 @@ internal static class StackSettingsReader
             ProjectConfig.LogRetentionDays.Read(values),
             ProjectConfig.ThrottlingBurstLimit.Read(values),
             ProjectConfig.ThrottlingRateLimit.Read(values),
+            ProjectConfig.AccessLogs.Read(values),
+            ProjectConfig.ManageApiGatewayAccount.Read(values),
             ProjectConfig.HeartbeatSeconds.Read(values),
             ProjectConfig.PublishConcurrency.Read(values),
             ProjectConfig.HistoryHours.Read(values),

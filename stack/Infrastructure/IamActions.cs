@@ -27,6 +27,6 @@ internal static class IamActions
     /// <summary>Write log events to the function's log streams.</summary>
     public const string LogsPutLogEvents = "logs:PutLogEvents";
 
-    /// <summary>Lambda assuming its execution role.</summary>
+    /// <summary>A service assuming a role (Lambda its execution role, API Gateway the account's CloudWatch Logs role).</summary>
     public const string StsAssumeRole = "sts:AssumeRole";
 }

@@ -47,6 +47,9 @@ internal static class Policies
     public static JsonObject GrantLogWrites(string logGroupArn) =>
         Allow([IamActions.LogsCreateLogStream, IamActions.LogsPutLogEvents], logGroupArn + LogStreamsSuffix);
 
+    /// <summary>The ARN of an AWS managed policy (<c>arn:{partition}:iam::aws:policy/{path and name}</c>).</summary>
+    public static string AwsManagedPolicyArn(string partition, string pathAndName) => $"arn:{partition}:iam::aws:policy/{pathAndName}";
+
     /// <summary>A policy document (as <c>fn::toJSON</c>) of the given statements.</summary>
     public static JsonObject Document(IEnumerable<JsonObject> statements) => Fn.ToJson(new JsonObject
     {
@@ -54,13 +57,13 @@ internal static class Policies
         ["Statement"] = new JsonArray([.. statements]),
     });
 
-    /// <summary>The trust policy that lets Lambda assume a role.</summary>
-    public static JsonObject LambdaTrust() => Document(
+    /// <summary>The trust policy that lets one service (a <see cref="ServicePrincipals"/> name) assume a role.</summary>
+    public static JsonObject TrustService(string servicePrincipal) => Document(
     [
         new JsonObject
         {
             ["Effect"] = "Allow",
-            ["Principal"] = new JsonObject { ["Service"] = "lambda.amazonaws.com" },
+            ["Principal"] = new JsonObject { ["Service"] = servicePrincipal },
             ["Action"] = IamActions.StsAssumeRole,
         },
     ]);

@@ -22,7 +22,8 @@ internal static class RtcStack
 
         var table = ConnectionTableComponent.Declare(template, settings);
         var history = settings.HistoryEnabled ? HistoryTableComponent.Declare(template, settings) : null;
-        var webSocket = WebSocketApiComponent.DeclareApi(template, settings, region, dnsSuffix);
+        var apiGatewayAccount = settings.ManageApiGatewayAccount ? ApiGatewayAccountComponent.Declare(template) : null;
+        var webSocket = WebSocketApiComponent.DeclareApi(template, settings, region, dnsSuffix, apiGatewayAccount);
         var domain = template.Variable("websocketDomain", webSocket.Domain);
         var executionArn = webSocket.Api.Output("executionArn");
         var stage = webSocket.Stage.Name;

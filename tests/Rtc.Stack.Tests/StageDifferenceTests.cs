@@ -3,7 +3,7 @@ using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 
-/// <summary>Production is protected and watched; dev is neither.</summary>
+/// <summary>Production is protected; dev is not. (Alarms: <see cref="AlarmTests"/>.)</summary>
 public sealed class StageDifferenceTests
 {
     [Theory]
@@ -28,30 +28,6 @@ public sealed class StageDifferenceTests
         Assert.Null(table["properties"]!["pointInTimeRecovery"]);
         Assert.Null(table["properties"]!["deletionProtectionEnabled"]);
         Assert.Null(table["options"]!["protect"]);
-    }
-
-    [Fact]
-    public void ProdAlarmsOnEveryFunctionsErrorsAndTheApisIntegrationErrors()
-    {
-        var template = Templates.Prod();
-
-        var alarms = template.OfType("aws:cloudwatch/metricAlarm:MetricAlarm")
-            .Select(alarm => template.Properties(alarm))
-            .Select(alarm => $"{alarm["namespace"]} {alarm["metricName"]} {string.Join(",", alarm["dimensions"]!.AsObject().Select(d => (string)d.Value!))}");
-
-        Assert.Equal(
-        [
-            "AWS/Lambda Errors ${connections-function.name}",
-            "AWS/Lambda Errors ${publisher-function.name}",
-            "AWS/Lambda Errors ${authorizer-function.name}",
-            "AWS/ApiGateway IntegrationError ${websocket-api.id},${websocket-stage.name}",
-        ], alarms);
-    }
-
-    [Fact]
-    public void DevHasNoAlarms()
-    {
-        Assert.Empty(Templates.Dev().OfType("aws:cloudwatch/metricAlarm:MetricAlarm"));
     }
 
     [Fact]
