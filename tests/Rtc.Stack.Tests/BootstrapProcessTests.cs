@@ -5,11 +5,10 @@ using System.Text.Json;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Authorization;
-using Rtc.Functions.Tests.Events;
-using Rtc.Functions.Tests.Publishing;
-using Rtc.Functions.Tests.Runtime;
 using Rtc.Testing;
+using Rtc.Testing.Events;
+using Rtc.Testing.Management;
+using Rtc.Testing.Runtime;
 using Rtc.Stack.Packaging;
 using Rtc.Stack.Tests.Support;
 
@@ -31,31 +30,36 @@ public sealed class BootstrapProcessTests(PackagedFunctions packaged, DynamoDbLo
     private readonly string folder = Path.Combine(Path.GetTempPath(), "rtc-bootstrap-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task X86_64BootstrapConnectsAUserPublishesToItAndAuthorizesAToken()
+    public async Task X86_64BootstrapConnectsAUserPublishesToItResumesAndAuthorizesAToken()
     {
         var bootstrap = Extract(packaged.AotX86_64);
         var table = await dynamo.CreateConnectionTableAsync();
         await using var management = await ManagementApiStub.StartAsync();
-        var store = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             [EnvironmentVariables.TableName] = table,
+            [EnvironmentVariables.HistoryTable] = await dynamo.CreateHistoryTableAsync(),
+            [EnvironmentVariables.ManagementEndpoint] = management.StageUri.ToString(),
             // The SDK's own service-specific endpoint variable: no custom setting is involved.
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint,
         };
 
-        // Connected now: the captured event's time is long past, and DynamoDB Local's TTL would sweep its row away.
-        var connected = await InvokeAsync(bootstrap, [], "connections", store, EventFiles.ReadWith("connect-with-query.json",
-            json => json["requestContext"]!["connectedAt"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
-        var published = await InvokeAsync(bootstrap, [], "publisher",
-            new(store) { [EnvironmentVariables.ManagementEndpoint] = management.StageUri.ToString() },
-            """{"userId":"alice","message":{"text":"hello"}}""");
+        var connected = await InvokeAsync(bootstrap, [], "connections", environment, EventFiles.Read("connect-with-query.json"));
+        var published = await InvokeAsync(bootstrap, [], "publisher", environment, """{"userId":"alice","message":{"text":"hello"}}""");
+        var live = JsonDocument.Parse(Assert.Single(management.MessagesFor(ConnectionId))).RootElement;
+        var epoch = live.GetProperty("epoch").GetString();
+        var resumed = await InvokeAsync(bootstrap, [], "connections", environment,
+            EventFiles.ReadWith("resume.json", json => json["body"] = $$"""{"action":"resume","epoch":"{{epoch}}","after":0}"""));
         var decision = await InvokeAsync(bootstrap, [], "authorizer", AuthorizerEnvironment(), AuthorizerEvents.Connect(
             queryToken: LocalDevelopmentTokens.Mint(Authorizer, "alice", TimeSpan.FromMinutes(5))));
 
         Assert.Equal(200, JsonDocument.Parse(connected.Body).RootElement.GetProperty("statusCode").GetInt32());
         Assert.Equal([ConnectionId], await new DynamoDbConnectionStore(dynamo.Client, table).ListConnectionIdsAsync("alice"));
         Assert.Equal(1, JsonDocument.Parse(published.Body).RootElement.GetProperty("delivered").GetInt32());
-        Assert.Equal("""{"text":"hello"}""", Encoding.UTF8.GetString(Assert.Single(management.MessagesFor(ConnectionId))));
+        Assert.Equal($$$"""{"type":"message","seq":1,"epoch":"{{{epoch}}}","data":{"text":"hello"}}""", live.GetRawText());
+        Assert.Equal(200, JsonDocument.Parse(resumed.Body).RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal($$$"""{"type":"replay","epoch":"{{{epoch}}}","messages":[{"seq":1,"data":{"text":"hello"}}],"more":false}""",
+            Encoding.UTF8.GetString(management.MessagesFor(ConnectionId)[1]));
         AssertAllowed(decision, "alice");
     }
 
@@ -69,8 +73,8 @@ public sealed class BootstrapProcessTests(PackagedFunctions packaged, DynamoDbLo
         var refusal = await InvokeAsync("qemu-aarch64-static", ["-L", $"/usr/{LambdaArchitecture.Arm64.GnuTriple}", bootstrap],
             "authorizer", AuthorizerEnvironment(), AuthorizerEvents.Connect());
 
-        Assert.EndsWith("/error", refusal.Path);
-        Assert.Contains(AuthorizerHandler.UnauthorizedMessage, refusal.Body);
+        Assert.EndsWith("/response", refusal.Path);
+        Assert.Contains("\"Effect\":\"Deny\"", refusal.Body);
     }
 
     /// <inheritdoc />

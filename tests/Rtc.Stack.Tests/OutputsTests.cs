@@ -11,7 +11,7 @@ public sealed class OutputsTests
         var outputs = Templates.Dev()["outputs"]!.AsObject();
 
         Assert.Equal(
-            ["websocketUrl", "managementEndpoint", "tableName", "connectionsFunctionName", "publisherFunctionName", "publisherFunctionArn", "clientConfig"],
+            ["websocketUrl", "managementEndpoint", "tableName", "historyTableName", "connectionsFunctionName", "publisherFunctionName", "publisherFunctionArn", "clientConfig"],
             outputs.Select(output => output.Key));
         Assert.Equal("${websocket-stage.invokeUrl}", (string)outputs["websocketUrl"]!);
         Assert.Equal("https://${websocketDomain}/${websocket-stage.name}", (string)outputs["managementEndpoint"]!);

@@ -28,10 +28,10 @@ internal static class ColdStartBenchmark
 
     /// <summary>Packages, measures and prints the table; 1 when an invocation failed or the machine cannot run it.</summary>
     /// <param name="args">Optional, in order: processes per packaging (default 7), warm invocations per process (default 100).</param>
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var processes = Arguments.PositiveOrDefault(args, 0, 7);
-        var warmInvocations = Arguments.PositiveOrDefault(args, 1, 100);
+        var processes = Bench.Arg(args, 0, 7);
+        var warmInvocations = Bench.Arg(args, 1, 100);
         if (!OperatingSystem.IsLinux())
         {
             await Console.Error.WriteLineAsync("coldstart: runs on Linux only (the AOT bootstrap is a Linux executable; memory is read from /proc).");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Rtc.Benchmarks.FanOut;
+namespace Rtc.Benchmarks;
 
 /// <summary>
 /// A loopback management API that answers every post with 200 after a fixed latency. The wait is an async
