@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Rtc.Testing;
 
 namespace Rtc.Benchmarks;
 
@@ -9,7 +9,7 @@ namespace Rtc.Benchmarks;
 /// A loopback management API that answers every post with 200 after a fixed latency. The wait is an async
 /// delay, so a thousand waiting posts hold no threads; it counts the messages each connection receives.
 /// </summary>
-internal sealed class LatencyStub(WebApplication app, Uri stageUri, TimeSpan latency) : IAsyncDisposable
+internal sealed class LatencyStub(LoopbackHttpServer server, Uri stageUri, TimeSpan latency) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> received = new(StringComparer.Ordinal);
     private int inFlight;
@@ -26,8 +26,8 @@ internal sealed class LatencyStub(WebApplication app, Uri stageUri, TimeSpan lat
     {
         // The handler needs the stub and the stub needs the bound port: the delegate reads it once it is set.
         LatencyStub? stub = null;
-        var (app, address) = await LoopbackServer.StartAsync(context => stub!.HandleAsync(context));
-        stub = new LatencyStub(app, new Uri(address, "bench"), latency);
+        var server = await LoopbackHttpServer.StartAsync(context => stub!.HandleAsync(context));
+        stub = new LatencyStub(server, new Uri(server.BaseAddress, "bench"), latency);
         return stub;
     }
 
@@ -42,7 +42,7 @@ internal sealed class LatencyStub(WebApplication app, Uri stageUri, TimeSpan lat
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(app);
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

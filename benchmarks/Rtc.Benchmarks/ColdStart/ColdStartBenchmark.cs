@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Storage;
-using Rtc.Stack.Configuration;
 using Rtc.Stack.Packaging;
+using Rtc.Testing;
 
 namespace Rtc.Benchmarks.ColdStart;
 
@@ -41,7 +41,7 @@ internal static class ColdStartBenchmark
         var folder = Path.Combine(Path.GetTempPath(), "rtc-coldstart-" + Guid.NewGuid().ToString("N"));
         try
         {
-            return await MeasureAsync(processes, warmInvocations, folder);
+            return await PackageThenMeasureAsync(processes, warmInvocations, folder);
         }
         catch (InvalidOperationException exception)
         {
@@ -57,9 +57,9 @@ internal static class ColdStartBenchmark
         }
     }
 
-    private static async Task<int> MeasureAsync(int processes, int warmInvocations, string folder)
+    private static async Task<int> PackageThenMeasureAsync(int processes, int warmInvocations, string folder)
     {
-        var root = FindProjectDirectory();
+        var root = RepositoryPaths.Root;
         var architecture = new[] { LambdaArchitecture.X86_64, LambdaArchitecture.Arm64 }.FirstOrDefault(candidate => candidate.Processor == RuntimeInformation.OSArchitecture)
             ?? throw new InvalidOperationException($"Lambda has no {RuntimeInformation.OSArchitecture} architecture to measure.");
 
@@ -72,9 +72,22 @@ internal static class ColdStartBenchmark
             packages.Add(ExtractedPackage.Extract(packaging, FunctionCode.For(packaging, architecture.Name), package, folder));
         }
 
-        await using var dynamo = await DynamoDbLocalProcess.StartAsync(root);
-        var table = $"coldstart-{Guid.NewGuid():N}";
-        await dynamo.Client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(table));
+        // The tests' DynamoDB Local: the same jar, in memory, on a free loopback port.
+        var dynamo = new DynamoDbLocal();
+        await dynamo.InitializeAsync();
+        try
+        {
+            return await MeasureAsync(packages, architecture, processes, warmInvocations, dynamo);
+        }
+        finally
+        {
+            await dynamo.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> MeasureAsync(List<ExtractedPackage> packages, LambdaArchitecture architecture, int processes, int warmInvocations, DynamoDbLocal dynamo)
+    {
+        var table = await dynamo.CreateConnectionTableAsync();
         var environment = FunctionEnvironment(table, dynamo.Endpoint);
 
         var loadBefore = LoadAverage();
@@ -105,8 +118,8 @@ internal static class ColdStartBenchmark
         ["TZ"] = ":UTC",
         ["LANG"] = "en_US.UTF-8",
         ["AWS_LAMBDA_FUNCTION_NAME"] = "rtc-bench-connections",
-        [EnvironmentVariables.Region] = DynamoDbLocalProcess.Region,
-        ["AWS_DEFAULT_REGION"] = DynamoDbLocalProcess.Region,
+        [EnvironmentVariables.Region] = DynamoDbLocal.Region,
+        ["AWS_DEFAULT_REGION"] = DynamoDbLocal.Region,
         ["AWS_ACCESS_KEY_ID"] = "local",
         ["AWS_SECRET_ACCESS_KEY"] = "local",
         ["AWS_SESSION_TOKEN"] = "local",
@@ -198,17 +211,4 @@ internal static class ColdStartBenchmark
 
     private static string CpuModel() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
-
-    private static string FindProjectDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, ProjectFileWriter.FileName)))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No {ProjectFileWriter.FileName} above {AppContext.BaseDirectory}: run the benchmark from a checkout.");
-    }
 }

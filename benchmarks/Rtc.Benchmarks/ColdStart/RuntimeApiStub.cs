@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Runtime;
+using Rtc.Testing;
 
 namespace Rtc.Benchmarks.ColdStart;
 
@@ -23,17 +23,16 @@ internal sealed class RuntimeApiStub : IAsyncDisposable
     private readonly Channel<(string RequestId, string EventJson)> events = Channel.CreateUnbounded<(string, string)>();
     private readonly Channel<RuntimeAnswer> answers = Channel.CreateUnbounded<RuntimeAnswer>();
     private readonly ConcurrentDictionary<string, long> handedOutAt = new(StringComparer.Ordinal);
-    private WebApplication app = null!;
+    private LoopbackHttpServer server = null!;
 
     /// <summary>The value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
-    public string HostAndPort { get; private set; } = "";
+    public string HostAndPort => server.HostAndPort;
 
     /// <summary>Starts the stub on a free loopback port.</summary>
     public static async Task<RuntimeApiStub> StartAsync()
     {
         var stub = new RuntimeApiStub();
-        (stub.app, var address) = await LoopbackServer.StartAsync(stub.HandleAsync);
-        stub.HostAndPort = address.Authority;
+        stub.server = await LoopbackHttpServer.StartAsync(stub.HandleAsync);
         return stub;
     }
 
@@ -44,7 +43,7 @@ internal sealed class RuntimeApiStub : IAsyncDisposable
     public ValueTask<RuntimeAnswer> NextAnswerAsync(CancellationToken cancellationToken) => answers.Reader.ReadAsync(cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(app);
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {
