@@ -12,6 +12,12 @@ internal static class ClientConfig
     /// <summary>The subprotocol a browser offers first, before the token; <c>$connect</c> echoes it.</summary>
     public const string Subprotocol = "rtc";
 
+    /// <summary>
+    /// API Gateway's maximum WebSocket connection duration (2 hours, a fixed quota): clients roll over to a new
+    /// connection before it.
+    /// </summary>
+    public const int MaxConnectionSeconds = 7200;
+
     /// <summary>Builds the output value.</summary>
     public static JsonObject Build(StackSettings settings, string url, string stage, string region) => new()
     {
@@ -19,6 +25,7 @@ internal static class ClientConfig
         ["stage"] = stage,
         ["region"] = region,
         ["heartbeatSeconds"] = settings.HeartbeatSeconds,
+        ["maxConnectionSeconds"] = MaxConnectionSeconds,
         ["auth"] = Auth(settings.Auth),
     };
 

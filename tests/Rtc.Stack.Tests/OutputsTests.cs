@@ -27,7 +27,7 @@ public sealed class OutputsTests
     }
 
     [Fact]
-    public void ClientConfigCarriesUrlStageRegionAndHeartbeat()
+    public void ClientConfigCarriesUrlStageRegionHeartbeatAndMaximumDuration()
     {
         var clientConfig = Templates.Dev()["outputs"]!["clientConfig"]!;
 
@@ -35,6 +35,10 @@ public sealed class OutputsTests
         Assert.Equal("${websocket-stage.name}", (string)clientConfig["stage"]!);
         Assert.Equal("${region}", (string)clientConfig["region"]!);
         Assert.Equal(300, (int)clientConfig["heartbeatSeconds"]!);
+
+        // API Gateway closes every WebSocket connection after 2 hours ("Connection duration for WebSocket API",
+        // API Gateway quotas).
+        Assert.Equal(7200, (int)clientConfig["maxConnectionSeconds"]!);
     }
 
     [Fact]
