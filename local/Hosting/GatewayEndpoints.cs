@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
+using Rtc.Local.Demo;
 using Rtc.Local.Http;
 using Rtc.Local.Lambda;
 using Rtc.Local.Management;
@@ -10,7 +11,10 @@ using Rtc.Local.WebSockets;
 
 namespace Rtc.Local.Hosting;
 
-/// <summary>The gateway's routes: the WebSocket API, the management API, Lambda's Invoke API and the local token endpoint.</summary>
+/// <summary>
+/// The gateway's routes: the WebSocket API, the management API, Lambda's Invoke API, and its own under
+/// <c>/@local</c> (the demo page, the client's configuration, unsigned publishing, development tokens).
+/// </summary>
 internal static class GatewayEndpoints
 {
     /// <summary>Maps every route of the gateway for <paramref name="options"/>; anything else answers 403.</summary>
@@ -30,6 +34,14 @@ internal static class GatewayEndpoints
         {
             endpoints.MapGet($"/{TokenEndpoint.LocalSegment}/token", (HttpContext http, TokenEndpoint tokens) => tokens.HandleAsync(http));
         }
+
+        foreach (var path in DemoAssets.Paths)
+        {
+            endpoints.MapGet(path, DemoAssets.WriteAsync);
+        }
+
+        endpoints.MapGet(LocalRoutes.ClientConfig, (HttpContext http, ClientConfigEndpoint clientConfig) => clientConfig.HandleAsync(http));
+        endpoints.MapPost(LocalRoutes.Publish, (HttpContext http, PublishEndpoint publish) => publish.HandleAsync(http));
 
         // API Gateway answers any other path, method or stage with 403.
         endpoints.MapFallback("/{**path}", ForbiddenAsync);

@@ -10,6 +10,7 @@ using Rtc.Functions.Storage;
 using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
 using Rtc.Local.Connections;
+using Rtc.Local.Demo;
 using Rtc.Local.Faults;
 using Rtc.Local.Lambda;
 using Rtc.Local.Management;
@@ -53,6 +54,8 @@ internal static class GatewayServices
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<ManagementApiEndpoint>();
         services.AddSingleton<InvokeEndpoint>();
+        services.AddSingleton<ClientConfigEndpoint>();
+        services.AddSingleton<PublishEndpoint>();
         if (options.Auth == AuthModes.Jwt)
         {
             services.AddSingleton<LocalAuth>();

@@ -1,5 +1,6 @@
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
+using Rtc.Local.Demo;
 
 namespace Rtc.Local.Hosting;
 
@@ -20,6 +21,8 @@ public static class StartupBanner
               WebSocket URL:        {{{gateway.WebSocketUri}}}
               Management endpoint:  {{{gateway.ManagementEndpoint}}}   (POST/GET/DELETE /{{{options.Stage}}}/@connections/{connectionId})
               Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})
+              Demo page:            {{{endpoint}}}{{{LocalRoutes.Page}}}   (the browser client, live; clientConfig at {{{LocalRoutes.ClientConfig}}})
+              Unsigned publish:     POST {{{endpoint}}}{{{LocalRoutes.Publish}}}   (local only: no signature, anyone on this machine can publish)
 
             Local credentials (paste into your shell):
             export AWS_ACCESS_KEY_ID={{{LocalCredentials.AccessKeyId}}}

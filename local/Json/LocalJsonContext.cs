@@ -8,4 +8,5 @@ namespace Rtc.Local.Json;
 [JsonSerializable(typeof(FunctionError))]
 [JsonSerializable(typeof(LambdaServiceError))]
 [JsonSerializable(typeof(DevelopmentToken))]
+[JsonSerializable(typeof(ClientConfigDocument))]
 public sealed partial class LocalJsonContext : JsonSerializerContext;
