@@ -1,3 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rtc.Local.Configuration;
+using Rtc.Local.Demo;
+using Rtc.Local.Json;
 using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
@@ -51,5 +56,22 @@ public sealed class OutputsTests
         Assert.Equal("AWS_PROXY", (string)template.Properties("connections-integration")["integrationType"]!);
         Assert.Equal("${connections-function.invokeArn}", (string)template.Properties("connections-integration")["integrationUri"]!);
         Assert.Equal("$request.body.action", (string)template.Properties("websocket-api")["routeSelectionExpression"]!);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("jwt")]
+    public void TheLocalGatewaysClientConfigHasTheStacksShape(string auth)
+    {
+        // The local gateway answers GET /@local/client-config in this shape; with --auth jwt it offers the token
+        // as a subprotocol, as a stack with authTokenSource "protocol" tells browsers to.
+        var stack = (auth == "jwt" ? StackRun.ForProd(new Dictionary<string, string> { ["authTokenSource"] = "protocol" }).Template() : Templates.Dev())["outputs"]!["clientConfig"]!;
+        var local = JsonSerializer.SerializeToNode(
+            ClientConfigEndpoint.Build(new GatewayOptions { Auth = auth }, "127.0.0.1:3001"), LocalJsonContext.Default.ClientConfigDocument)!;
+
+        Assert.Equal(stack.AsObject().Select(property => property.Key).Order(), local.AsObject().Select(property => property.Key).Order());
+        Assert.True(JsonNode.DeepEquals(stack["auth"], local["auth"]), $"stack {stack["auth"]!.ToJsonString()}, local {local["auth"]!.ToJsonString()}");
+        Assert.Equal((int)stack["heartbeatSeconds"]!, (int)local["heartbeatSeconds"]!);
+        Assert.Equal((int)stack["maxConnectionSeconds"]!, (int)local["maxConnectionSeconds"]!);
     }
 }
