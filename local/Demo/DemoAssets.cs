@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
+using Rtc.Local.Hosting;
 
 namespace Rtc.Local.Demo;
 

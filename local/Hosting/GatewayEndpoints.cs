@@ -32,7 +32,7 @@ internal static class GatewayEndpoints
         endpoints.MapPost("/2015-03-31/functions/{functionName}/invocations", (HttpContext http, string functionName, InvokeEndpoint invoke) => invoke.HandleAsync(http, functionName));
         if (options.Auth == AuthModes.Jwt)
         {
-            endpoints.MapGet($"/{TokenEndpoint.LocalSegment}/token", (HttpContext http, TokenEndpoint tokens) => tokens.HandleAsync(http));
+            endpoints.MapGet(LocalRoutes.Token, (HttpContext http, TokenEndpoint tokens) => tokens.HandleAsync(http));
         }
 
         foreach (var path in DemoAssets.Paths)

@@ -1,6 +1,5 @@
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
-using Rtc.Local.Demo;
 
 namespace Rtc.Local.Hosting;
 
@@ -15,7 +14,7 @@ public static class StartupBanner
         var storage = options.DynamoDbEndpoint is { } dynamoDb ? $"DynamoDB at {dynamoDb}, table {options.TableName}" : "in memory";
         var connectExample = gateway.Auth is null
             ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'"
-            : $"curl -s '{endpoint}/@local/token?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
+            : $"curl -s '{endpoint}{LocalRoutes.Token}?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
         output.WriteLine($$$"""
             RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, auth {{{options.Auth}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}

@@ -1,4 +1,4 @@
-namespace Rtc.Local.Demo;
+namespace Rtc.Local.Hosting;
 
 /// <summary>
 /// The gateway's own paths, beside the AWS APIs it emulates: under <c>/@local</c>, which no stage name can be
@@ -20,4 +20,7 @@ public static class LocalRoutes
 
     /// <summary>Runs the publisher with the request body as its input, unsigned.</summary>
     public const string Publish = "/@local/publish";
+
+    /// <summary>Mints a development token (<c>?user=NAME</c>), with <c>--auth jwt</c> only.</summary>
+    public const string Token = "/@local/token";
 }
