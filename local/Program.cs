@@ -19,7 +19,16 @@ catch (InvalidOptionException exception)
     return 2;
 }
 
-await using var gateway = await LocalGateway.StartAsync(options);
-StartupBanner.Write(Console.Out, gateway);
-await gateway.WaitForShutdownAsync();
-return 0;
+try
+{
+    await using var gateway = await LocalGateway.StartAsync(options);
+    StartupBanner.Write(Console.Out, gateway);
+    await gateway.WaitForShutdownAsync();
+    return 0;
+}
+catch (GatewayStartupException exception)
+{
+    // Something the user can fix: one line saying what, no stack trace.
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return 1;
+}

@@ -43,15 +43,16 @@ internal static class StackProgram
 
             var (stackName, config, runByPulumi) = ReadInvocation(args, environment, projectDirectory);
             var settings = StackSettingsReader.Read(stackName, config);
-            var codePath = FunctionPackager.ArtifactPath(settings.Architecture);
             await stderr.WriteLineAsync(
-                $"rtc-stack: template for stack '{stackName ?? "(none)"}' (production: {settings.Production}, auth: {settings.Auth.Mode}, architecture: {settings.Architecture})");
+                $"rtc-stack: template for stack '{stackName ?? "(none)"}' (production: {settings.Production}, auth: {settings.Auth.Mode}, " +
+                $"architecture: {settings.Architecture}, packaging: {FunctionCode.ConfigValue(settings.Packaging)})");
             if (runByPulumi && environment.GetValueOrDefault(SkipPublishVariable) != "1")
             {
-                await new FunctionPackager(projectDirectory, stderr).PublishAsync(settings.Architecture, cancellationToken: cancellationToken);
+                await new FunctionPackager(projectDirectory, stderr, AotToolchain.Host)
+                    .PackageAsync(settings.Packaging, settings.Architecture, cancellationToken);
             }
 
-            var template = RtcStack.Build(settings, codePath).ToJson();
+            var template = RtcStack.Build(settings).ToJson();
             await stdout.WriteLineAsync(template);
             await stdout.FlushAsync(cancellationToken);
             return 0;

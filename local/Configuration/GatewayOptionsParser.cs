@@ -65,7 +65,7 @@ public static partial class GatewayOptionsParser
                 "--management-throttle-rate" => Faults(faults = faults with { ThrottleRate = ParseProbability(flag, Value()) }),
                 "--management-error-rate" => Faults(faults = faults with { ErrorRate = ParseProbability(flag, Value()) }),
                 "--abrupt-drop" => options with { AbruptDrop = true },
-                _ => throw new InvalidOptionException($"Unknown option '{flag}'. Run with --help for the accepted options."),
+                _ => throw new InvalidOptionException($"Unknown option '{flag}'."),
             };
 
             GatewayOptions Faults(FaultOptions updated) => options with { Faults = updated };

@@ -1,34 +1,64 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Local.Hosting;
 
-/// <summary>Creates the connection table with the stack's schema and TTL when it does not exist yet.</summary>
+/// <summary>
+/// Makes sure the connection table exists with the stack's schema: creates it, with its TTL, when it is missing,
+/// and refuses a table of another shape, naming the difference, rather than failing every connect later.
+/// </summary>
 public static class ConnectionTableBootstrap
 {
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Returns true when the table was created, false when it already existed.</summary>
+    /// <summary>
+    /// At startup: returns true when the table was created, false when it already existed with the right schema.
+    /// Throws <see cref="GatewayStartupException"/> when DynamoDB cannot be reached, or the table has another key
+    /// schema or lacks <see cref="ConnectionTableSchema.UserIdIndex"/>.
+    /// </summary>
     public static async Task<bool> EnsureAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken = default)
     {
+        var endpoint = client.Config.ServiceURL;
         try
         {
-            await client.DescribeTableAsync(tableName, cancellationToken);
-            return false;
-        }
-        catch (ResourceNotFoundException)
-        {
-            // Missing: create it below.
-        }
+            if (await DescribeAsync(client, tableName, cancellationToken) is not { } existing)
+            {
+                return await CreateAsync(client, tableName, cancellationToken);
+            }
 
+            return Mismatch(existing) is { } difference
+                ? throw new GatewayStartupException(
+                    $"Table {tableName} at {endpoint} {difference}; the gateway needs the stack's schema. Delete the table or name another with --table.")
+                : false;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            var port = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Port : 8000;
+            throw new GatewayStartupException(
+                $"DynamoDB is not reachable at {endpoint} ({exception.Message}). Start DynamoDB Local there " +
+                $"(java -jar DynamoDBLocal.jar -inMemory -sharedDb -port {port}), or leave out --dynamodb-endpoint to keep connections in memory.",
+                exception);
+        }
+        catch (AmazonServiceException exception)
+        {
+            throw new GatewayStartupException($"DynamoDB at {endpoint} refused to set up table {tableName}: {exception.ErrorCode}: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>
+    /// Creates the table with the stack's schema and TTL; returns false when another process created it first.
+    /// For a table that disappeared while the gateway runs (DynamoDB Local restarted with <c>-inMemory</c>).
+    /// </summary>
+    public static async Task<bool> CreateAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken = default)
+    {
         try
         {
             await client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(tableName), cancellationToken);
         }
         catch (ResourceInUseException)
         {
-            // Another process created it in the meantime.
             return false;
         }
 
@@ -36,6 +66,46 @@ public static class ConnectionTableBootstrap
         await client.UpdateTimeToLiveAsync(ConnectionTableSchema.EnableTimeToLiveRequest(tableName), cancellationToken);
         return true;
     }
+
+    private static async Task<TableDescription?> DescribeAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.DescribeTableAsync(tableName, cancellationToken)).Table;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    // How an existing table differs from what the store reads and writes; null when it does not.
+    private static string? Mismatch(TableDescription table)
+    {
+        var expected = ConnectionTableSchema.CreateTableRequest(table.TableName);
+        var keys = Describe(table.KeySchema, table.AttributeDefinitions);
+        var expectedKeys = Describe(expected.KeySchema, expected.AttributeDefinitions);
+        if (keys != expectedKeys)
+        {
+            return $"has the key schema {keys}, not {expectedKeys}";
+        }
+
+        var expectedIndex = expected.GlobalSecondaryIndexes.Single();
+        var index = table.GlobalSecondaryIndexes?.FirstOrDefault(candidate => candidate.IndexName == expectedIndex.IndexName);
+        if (index is null)
+        {
+            return $"has no global secondary index {expectedIndex.IndexName}";
+        }
+
+        var indexKeys = Describe(index.KeySchema, table.AttributeDefinitions);
+        var expectedIndexKeys = Describe(expectedIndex.KeySchema, expected.AttributeDefinitions);
+        return indexKeys == expectedIndexKeys ? null : $"has index {index.IndexName} on {indexKeys}, not {expectedIndexKeys}";
+    }
+
+    // e.g. "[connection_id (S) HASH]".
+    private static string Describe(IEnumerable<KeySchemaElement>? keys, IEnumerable<AttributeDefinition>? attributes) =>
+        "[" + string.Join(", ", (keys ?? []).Select(key =>
+            $"{key.AttributeName} ({attributes?.FirstOrDefault(attribute => attribute.AttributeName == key.AttributeName)?.AttributeType?.Value ?? "?"}) {key.KeyType.Value}")) + "]";
 
     private static async Task WaitUntilActiveAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal static class GatewayEndpoints
     public static IEndpointRouteBuilder MapLocalGateway(this IEndpointRouteBuilder endpoints, GatewayOptions options)
     {
         endpoints.Map("/{stage}", (HttpContext http, string stage, WebSocketEndpoint webSockets) =>
-            stage == options.Stage && http.WebSockets.IsWebSocketRequest ? webSockets.HandleAsync(http) : ForbiddenAsync(http));
+            stage == options.Stage && WebSocketHandshake.IsAttempt(http.Request) ? webSockets.HandleAsync(http) : ForbiddenAsync(http));
 
         // The route only selects the endpoint: the stage and connection id are read from the raw path, decoded
         // exactly once, because routing sees Kestrel's decoded path, which keeps an encoded '/' of a base64 id

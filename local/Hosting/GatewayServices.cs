@@ -79,7 +79,8 @@ internal static class GatewayServices
         if (options.DynamoDbEndpoint is { } endpoint)
         {
             services.AddSingleton(_ => CreateDynamoDbClient(endpoint, options.Region));
-            services.AddSingleton<IConnectionStore>(provider => new DynamoDbConnectionStore(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName));
+            services.AddSingleton<IConnectionStore>(provider => new RecreatingConnectionStore(
+                provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName, provider.GetRequiredService<FunctionLogger>()));
         }
         else
         {

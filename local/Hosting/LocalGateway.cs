@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,8 @@ public sealed class LocalGateway : IAsyncDisposable
     /// first when it is missing. <paramref name="configureServices"/> runs after the gateway's own
     /// registrations, so what it registers replaces them: a function is the keyed
     /// <see cref="IInvocationHandler"/> of its name, and the log goes to the registered <see cref="FunctionLogger"/>.
+    /// Throws <see cref="GatewayStartupException"/> when DynamoDB is unreachable, the table has another schema,
+    /// or the port is taken.
     /// </summary>
     public static async Task<LocalGateway> StartAsync(
         GatewayOptions options, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
@@ -88,6 +91,12 @@ public sealed class LocalGateway : IAsyncDisposable
             }
 
             await app.StartAsync(cancellationToken);
+        }
+        catch (IOException exception) when (exception.InnerException is AddressInUseException)
+        {
+            await app.DisposeAsync();
+            throw new GatewayStartupException(
+                $"Port {options.Port} on 127.0.0.1 is already in use. Stop what listens there, or choose another port with --port N (0 picks a free one).", exception);
         }
         catch
         {

@@ -12,25 +12,46 @@ namespace Rtc.Local.Lambda;
 
 /// <summary>
 /// Lambda's Invoke API, <c>POST /2015-03-31/functions/{name}/invocations</c>, so the AWS CLI and SDKs can run
-/// the hosted functions: SigV4 (service <c>lambda</c>), <c>RequestResponse</c> and <c>Event</c> invocation types,
-/// and function errors as 200 with <c>X-Amz-Function-Error: Unhandled</c>.
+/// the hosted functions: SigV4 (service <c>lambda</c>), functions named by name or ARN, <c>$LATEST</c> as the
+/// only version, the <c>RequestResponse</c>, <c>Event</c> and <c>DryRun</c> invocation types with Lambda's
+/// payload quotas, <c>LogType: Tail</c>, and function errors as 200 with <c>X-Amz-Function-Error: Unhandled</c>.
 /// </summary>
 public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invoker, SigV4Verifier verifier, FunctionLogger logger)
 {
     /// <summary>The SigV4 service name of Lambda.</summary>
     public const string SigningService = "lambda";
 
-    // Lambda's synchronous payload quota.
+    // Lambda's payload quotas: 6 MB for a synchronous invocation, 1 MB for an asynchronous one (raised from
+    // 256 KB in October 2025); the Invoke API reference states both.
     private const int MaxPayloadBytes = 6 * 1024 * 1024;
+    private const int MaxEventPayloadBytes = 1024 * 1024;
 
-    /// <summary>Handles one invoke of <paramref name="functionName"/> (a name or a function ARN).</summary>
+    // Lambda returns at most this much of the invocation's log in X-Amz-Log-Result.
+    private const int MaxLogTailBytes = 4 * 1024;
+
+    private const string InvocationTypeHeader = "X-Amz-Invocation-Type";
+    private const string LogTypeHeader = "X-Amz-Log-Type";
+    private const string LogResultHeader = "X-Amz-Log-Result";
+    private const string TooLarge = "RequestEntityTooLargeException";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Handles one invoke of <paramref name="functionName"/> (a name, an ARN or a partial ARN, optionally qualified).</summary>
     public async Task HandleAsync(HttpContext http, string functionName)
     {
         var cancellationToken = http.RequestAborted;
         var body = await RequestBody.ReadAsync(http.Request, MaxPayloadBytes, cancellationToken);
         if (body is null)
         {
-            await WriteServiceErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "RequestTooLargeException", "Request must be smaller than 6291456 bytes for the InvokeFunction operation");
+            await WriteServiceErrorAsync(http, StatusCodes.Status413PayloadTooLarge, TooLarge, $"Request must be smaller than {MaxPayloadBytes} bytes for the InvokeFunction operation");
+            return;
+        }
+
+        var invocationType = http.Request.Headers[InvocationTypeHeader].ToString();
+        if (invocationType == "Event" && body.Length > MaxEventPayloadBytes)
+        {
+            await WriteServiceErrorAsync(http, StatusCodes.Status413PayloadTooLarge, TooLarge,
+                $"{body.Length} byte payload is too large for the Event invocation type (limit {MaxEventPayloadBytes} bytes)");
             return;
         }
 
@@ -40,30 +61,38 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
             return;
         }
 
-        // Lambda accepts a plain name or a function ARN (arn:aws:lambda:{region}:{account}:function:{name}).
-        var name = functionName.Split(':') is [.., "function", var arnName] ? arnName : functionName;
-        if (!invoker.Hosts(name))
+        var reference = FunctionReference.Parse(functionName);
+        var qualifier = http.Request.Query["Qualifier"].ToString() is { Length: > 0 } value ? value : null;
+        if (reference?.Qualifier is { } derived && qualifier is not null && derived != qualifier)
         {
-            await WriteServiceErrorAsync(http, StatusCodes.Status404NotFound, "ResourceNotFoundException", $"Function not found: {invoker.ArnOf(name)}");
+            await WriteServiceErrorAsync(http, StatusCodes.Status400BadRequest, "InvalidParameterValueException",
+                "The derived qualifier from the function name does not match the specified qualifier.");
             return;
         }
 
-        var payload = body.Length == 0 ? "{}" : Encoding.UTF8.GetString(body);
-        if (!IsJson(payload))
+        reference = reference is null ? null : reference with { Qualifier = reference.Qualifier ?? qualifier };
+        if (reference is null || !IsHosted(reference))
+        {
+            var arn = reference?.ArnIn(options.Region, FunctionInvoker.AccountId) ?? invoker.ArnOf(functionName);
+            await WriteServiceErrorAsync(http, StatusCodes.Status404NotFound, "ResourceNotFoundException", $"Function not found: {arn}");
+            return;
+        }
+
+        if (Payload(body) is not { } payload)
         {
             await WriteServiceErrorAsync(http, StatusCodes.Status400BadRequest, "InvalidRequestContentException", "Could not parse request body into json");
             return;
         }
 
-        http.Response.Headers["X-Amz-Executed-Version"] = "$LATEST";
-        switch (http.Request.Headers["X-Amz-Invocation-Type"].ToString())
+        http.Response.Headers["X-Amz-Executed-Version"] = FunctionReference.LatestVersion;
+        switch (invocationType)
         {
             case "" or "RequestResponse":
-                await InvokeSynchronouslyAsync(http, name, payload);
+                await InvokeSynchronouslyAsync(http, reference.Name, payload);
                 return;
             case "Event":
                 // Lambda queues the event and answers at once; the function runs on its own.
-                _ = invoker.InvokeAsync(name, payload, CancellationToken.None);
+                _ = invoker.InvokeAsync(reference.Name, payload, CancellationToken.None);
                 http.Response.StatusCode = StatusCodes.Status202Accepted;
                 return;
             case "DryRun":
@@ -75,9 +104,29 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
         }
     }
 
+    // Every version but $LATEST is unknown: nothing is published locally.
+    private bool IsHosted(FunctionReference reference) =>
+        (reference.Region ?? options.Region) == options.Region
+        && (reference.AccountId ?? FunctionInvoker.AccountId) == FunctionInvoker.AccountId
+        && reference.Qualifier is null or FunctionReference.LatestVersion
+        && invoker.Hosts(reference.Name);
+
     private async Task InvokeSynchronouslyAsync(HttpContext http, string name, string payload)
     {
+        // Only a synchronous invocation returns its log, and only when asked.
+        InvocationLog? log = null;
+        if (http.Request.Headers[LogTypeHeader] == "Tail")
+        {
+            log = new InvocationLog();
+            FunctionLogger.Observe(log.Append);
+        }
+
         var outcome = await invoker.InvokeAsync(name, payload, http.RequestAborted);
+        if (log is not null)
+        {
+            http.Response.Headers[LogResultHeader] = Convert.ToBase64String(log.Tail(MaxLogTailBytes));
+        }
+
         logger.Write("INFO", "invoke", ("function", name), ("outcome", outcome.Succeeded ? "succeeded" : outcome.ErrorType));
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
@@ -101,16 +150,19 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
         await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(error, LocalJsonContext.Default.LambdaServiceError), http.RequestAborted);
     }
 
-    private static bool IsJson(string payload)
+    // The payload as text when it is UTF-8 JSON (an empty body is {}); null otherwise: Lambda refuses both
+    // bytes that are not UTF-8 and text that is not JSON.
+    private static string? Payload(byte[] body)
     {
         try
         {
+            var payload = body.Length == 0 ? "{}" : StrictUtf8.GetString(body);
             using var document = JsonDocument.Parse(payload);
-            return true;
+            return payload;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is DecoderFallbackException or JsonException)
         {
-            return false;
+            return null;
         }
     }
 }

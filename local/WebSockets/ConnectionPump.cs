@@ -10,8 +10,9 @@ using Rtc.Local.Json;
 namespace Rtc.Local.WebSockets;
 
 /// <summary>
-/// Reads one connection until it closes: enforces the frame, message, idle and duration quotas, routes every
-/// message to the connections function, and reports <c>$disconnect</c> once at the end.
+/// Reads one connection until it closes: enforces the frame, message, idle and duration quotas, answers <c>ping</c>
+/// itself as the deployed MOCK route does, routes every other message to the connections function, and reports
+/// <c>$disconnect</c> once at the end.
 /// </summary>
 public sealed class ConnectionPump(
     GatewayOptions options,
@@ -86,21 +87,40 @@ public sealed class ConnectionPump(
             registry.Remove(connection.ConnectionId);
         }
 
+        await DisconnectAsync(facts, statusCode, reason, abrupt);
+    }
+
+    /// <summary>
+    /// Ends a connection whose client left before its handshake could be answered (after <c>$connect</c>
+    /// succeeded): as a socket lost without a close frame.
+    /// </summary>
+    public Task LostBeforeOpenAsync(ConnectionFacts facts) => DisconnectAsync(facts, AbnormalClosure, "", abrupt: true);
+
+    private async Task DisconnectAsync(ConnectionFacts facts, int statusCode, string reason, bool abrupt)
+    {
         if (abrupt && options.AbruptDrop)
         {
-            logger.Write("WARN", "connection dropped without $disconnect", ("connectionId", connection.ConnectionId));
+            logger.Write("WARN", "connection dropped without $disconnect", ("connectionId", facts.ConnectionId));
             return;
         }
 
-        var disconnect = events.Disconnect(facts, statusCode, reason);
-        await routes.InvokeAsync(disconnect);
+        await routes.InvokeAsync(events.Disconnect(facts, statusCode, reason));
     }
 
     private async Task DispatchAsync(LiveConnection connection, ConnectionFacts facts, byte[] data, WebSocketMessageType type)
     {
+        var route = type == WebSocketMessageType.Text ? RouteSelector.Select(Encoding.UTF8.GetString(data)) : WebSocketRoutes.Default;
+        if (route == WebSocketRoutes.Ping)
+        {
+            // Deployed, ping is a MOCK integration with a route response: API Gateway replies without invoking a function.
+            logger.Write("INFO", "route", ("route", route), ("connectionId", facts.ConnectionId), ("outcome", "mock"));
+            await connection.SendAsync(Encoding.UTF8.GetBytes(WebSocketRoutes.PongReply), WebSocketMessageType.Text);
+            return;
+        }
+
         var request = type == WebSocketMessageType.Text
-            ? events.Message(facts, RouteSelector.Select(Encoding.UTF8.GetString(data)), Encoding.UTF8.GetString(data), isBase64Encoded: false)
-            : events.Message(facts, WebSocketRoutes.Default, Convert.ToBase64String(data), isBase64Encoded: true);
+            ? events.Message(facts, route, Encoding.UTF8.GetString(data), isBase64Encoded: false)
+            : events.Message(facts, route, Convert.ToBase64String(data), isBase64Encoded: true);
         var outcome = await routes.InvokeAsync(request);
         if (!outcome.Succeeded)
         {

@@ -1,10 +1,10 @@
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Contracts;
 using Rtc.Local.Authorization;
 using Rtc.Local.Connections;
-using Rtc.Local.Http;
 
 namespace Rtc.Local.WebSockets;
 
@@ -26,31 +26,39 @@ public sealed class WebSocketEndpoint(
     /// <summary>Handles one upgrade request.</summary>
     public async Task HandleAsync(HttpContext http)
     {
+        if (WebSocketHandshake.Check(http.Request) is { } invalid)
+        {
+            await invalid.WriteAsync(http);
+            return;
+        }
+
         using var lease = connectLimiter.AttemptAcquire();
         if (!lease.IsAcquired)
         {
-            await AwsErrorResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, "LimitExceededException", "Too Many Requests");
+            await HandshakeRefusal.TooManyRequests.WriteAsync(http);
             return;
         }
 
         var facts = events.FactsOf(http);
         if (authorizer is not null)
         {
-            var decision = await authorizer.AuthorizeAsync(events.Connect(http, facts), http.RequestAborted);
+            // Lambda never cancels a running function: the authorizer and $connect run to completion even when the
+            // client leaves during the handshake.
+            var decision = await authorizer.AuthorizeAsync(events.Connect(http, facts));
             if (decision.RefusalStatus is { } refusal)
             {
-                http.Response.StatusCode = refusal;
+                await HandshakeRefusal.ForAuthorizer(refusal).WriteAsync(http);
                 return;
             }
 
             facts = facts with { Authorizer = decision.Context };
         }
 
-        var outcome = await routes.InvokeAsync(events.Connect(http, facts), http.RequestAborted);
+        var outcome = await routes.InvokeAsync(events.Connect(http, facts));
         var response = outcome.Succeeded ? ParseResponse(outcome.Response) : null;
         if (response is null)
         {
-            await AwsErrorResponses.WriteAsync(http, StatusCodes.Status500InternalServerError, "InternalServerErrorException", "Internal server error");
+            await HandshakeRefusal.InternalServerError.WriteAsync(http);
             return;
         }
 
@@ -73,11 +81,40 @@ public sealed class WebSocketEndpoint(
             }
         }
 
-        // No server-initiated keep-alive pongs: API Gateway sends none, and they would hide idle clients.
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol, KeepAliveInterval = TimeSpan.Zero });
+        // A client that left while $connect ran leaves a connection the functions already know: it ends with
+        // $disconnect, as any connection does.
+        if (await AcceptAsync(http, subProtocol) is not { } socket)
+        {
+            await pump.LostBeforeOpenAsync(facts);
+            return;
+        }
+
         var connection = new LiveConnection(facts.ConnectionId, socket, facts.ConnectedAt, facts.SourceIp, facts.UserAgent);
         registry.Add(connection);
         await pump.RunAsync(connection, socket, facts);
+    }
+
+    // The accepted socket, or null when the client is gone.
+    private static async Task<WebSocket?> AcceptAsync(HttpContext http, string? subProtocol)
+    {
+        if (http.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        try
+        {
+            // No server-initiated keep-alive pongs: API Gateway sends none, and they would hide idle clients.
+            // Not disposed by the caller: the socket disposes itself once its close handshake completes, and
+            // Kestrel closes the connection gracefully when the request ends. Disposing a socket that failed the
+            // connection itself (close code 1002, or 1007 for invalid UTF-8 in a text frame) tore the transport
+            // down before that close frame was flushed, and the client saw a bare reset.
+            return await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = subProtocol, KeepAliveInterval = TimeSpan.Zero });
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static WebSocketResponse? ParseResponse(string? json)

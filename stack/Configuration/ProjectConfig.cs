@@ -30,7 +30,11 @@ internal static class ProjectConfig
 
     public static readonly ChoiceKey<string> Architecture = Declare(new ChoiceKey<string>("architecture", "x86_64",
         [("x86_64", "x86_64"), ("arm64", "arm64")],
-        "Lambda architecture of every function; the code is published ReadyToRun for it."));
+        "Lambda architecture of every function; the code is built for it."));
+
+    public static readonly ChoiceKey<Packaging.FunctionPackaging> FunctionPackaging = Declare(new ChoiceKey<Packaging.FunctionPackaging>("functionPackaging", "aot",
+        [("aot", Packaging.FunctionPackaging.Aot), ("managed", Packaging.FunctionPackaging.Managed)],
+        "How the functions are built and run - a Native AOT bootstrap on provided.al2023 (aot) or ReadyToRun on dotnet10 (managed)."));
 
     public static readonly IntegerKey MemorySize = Declare(new IntegerKey("memorySize", 512, 128, 10240,
         "Memory of every function, in MB."));

@@ -1,8 +1,11 @@
+using Rtc.Stack.Packaging;
+
 namespace Rtc.Stack.Configuration;
 
 /// <summary>One stack's validated settings: everything the template depends on.</summary>
 /// <param name="StackName">The stack (and stage) name, or null when Pulumi runs the program without a stack.</param>
 /// <param name="Architecture">Lambda architecture: <c>x86_64</c> or <c>arm64</c>.</param>
+/// <param name="Packaging">How the functions are compiled and run. Default <see cref="FunctionPackaging.Aot"/>.</param>
 /// <param name="MemorySize">Function memory in MB.</param>
 /// <param name="Timeout">Function timeout in seconds.</param>
 /// <param name="LogRetentionDays">Log retention in days.</param>
@@ -17,6 +20,7 @@ namespace Rtc.Stack.Configuration;
 internal sealed record StackSettings(
     string? StackName,
     string Architecture,
+    FunctionPackaging Packaging,
     int MemorySize,
     int Timeout,
     int LogRetentionDays,

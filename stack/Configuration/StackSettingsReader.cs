@@ -32,6 +32,7 @@ internal static class StackSettingsReader
         var settings = new StackSettings(
             stackName,
             ProjectConfig.Architecture.Read(values),
+            ProjectConfig.FunctionPackaging.Read(values),
             ProjectConfig.MemorySize.Read(values),
             ProjectConfig.Timeout.Read(values),
             ProjectConfig.LogRetentionDays.Read(values),

@@ -27,7 +27,7 @@ internal static class AuthorizerComponent
     public static string SecretReference => Fn.Ref(ProjectConfig.AuthHs256Secret.Name);
 
     /// <summary>Declares the authorizer function, the authorizer and its invoke permission.</summary>
-    public static ConnectAuthorizer Declare(StackTemplate template, StackSettings settings, string codePath, WebSocketApi webSocket)
+    public static ConnectAuthorizer Declare(StackTemplate template, StackSettings settings, WebSocketApi webSocket)
     {
         var auth = settings.Auth;
         var environment = new JsonObject
@@ -45,7 +45,7 @@ internal static class AuthorizerComponent
             environment[EnvironmentVariables.AuthJwksUrl] = auth.JwksUrl;
         }
 
-        var function = LambdaFunctionComponent.Declare(template, settings, codePath,
+        var function = LambdaFunctionComponent.Declare(template, settings,
             new FunctionSpec(HandlerCatalog.Authorizer, environment, Grants: []));
 
         var authorizer = template.Resource("connect-authorizer", "aws:apigatewayv2/authorizer:Authorizer", new JsonObject

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Rtc.Functions.Configuration;
 using Rtc.Stack.Configuration;
+using Rtc.Stack.Packaging;
 using Rtc.Stack.Template;
 
 namespace Rtc.Stack.Infrastructure;
@@ -11,14 +12,8 @@ namespace Rtc.Stack.Infrastructure;
 /// </summary>
 internal static class LambdaFunctionComponent
 {
-    /// <summary>The managed runtime every function runs on.</summary>
-    public const string Runtime = "dotnet10";
-
-    /// <summary>The handler: the executable assembly, which runs the Runtime API loop itself.</summary>
-    public const string Handler = "Rtc.Functions";
-
-    /// <summary>Declares the function and its log group, role and policy.</summary>
-    public static FunctionResources Declare(StackTemplate template, StackSettings settings, string codePath, FunctionSpec spec)
+    /// <summary>Declares the function and its log group, role and policy; its code is the stack's packaging for its architecture.</summary>
+    public static FunctionResources Declare(StackTemplate template, StackSettings settings, FunctionSpec spec)
     {
         var prefix = spec.HandlerName;
         var logGroup = template.Resource($"{prefix}-logs", "aws:cloudwatch/logGroup:LogGroup", new JsonObject
@@ -47,13 +42,15 @@ internal static class LambdaFunctionComponent
             variables[name] = value?.DeepClone();
         }
 
+        var code = FunctionCode.For(settings.Packaging, settings.Architecture);
         var function = template.Resource($"{prefix}-function", "aws:lambda/function:Function", new JsonObject
         {
             ["name"] = Naming.Physical(prefix),
-            ["runtime"] = Runtime,
-            ["handler"] = Handler,
+            ["runtime"] = code.Runtime,
+            ["handler"] = code.Handler,
             ["role"] = role.Arn,
-            ["code"] = Fn.FileArchive(codePath),
+            // The packager's own zip: Pulumi uploads a .zip file archive as it is, keeping bootstrap's mode and the fixed bytes.
+            ["code"] = Fn.FileArchive(code.ZipPath),
             ["architectures"] = new JsonArray(settings.Architecture),
             ["memorySize"] = settings.MemorySize,
             ["timeout"] = settings.Timeout,

@@ -10,8 +10,8 @@ namespace Rtc.Stack.Infrastructure;
 /// <summary>The whole stack, top to bottom: table, API, functions, routes, optional trigger, alarms, outputs.</summary>
 internal static class RtcStack
 {
-    /// <summary>Builds the template for one stack's settings, with function code at <paramref name="codePath"/>.</summary>
-    public static StackTemplate Build(StackSettings settings, string codePath)
+    /// <summary>Builds the template for one stack's settings.</summary>
+    public static StackTemplate Build(StackSettings settings)
     {
         var template = new StackTemplate(ProjectConfig.ProjectName,
             "Real-time notifications: API Gateway WebSocket API, Lambda functions and a DynamoDB connection table.");
@@ -26,7 +26,7 @@ internal static class RtcStack
         var stage = webSocket.Stage.Name;
         var authMode = settings.Auth.Mode == AuthMode.Jwt ? "jwt" : "none";
 
-        var connections = LambdaFunctionComponent.Declare(template, settings, codePath, new FunctionSpec(
+        var connections = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
             HandlerCatalog.Connections,
             new JsonObject
             {
@@ -37,7 +37,7 @@ internal static class RtcStack
             },
             [Policies.GrantWriteConnections(table.Arn), Policies.GrantManageConnections(executionArn, stage)]));
 
-        var publisher = LambdaFunctionComponent.Declare(template, settings, codePath, new FunctionSpec(
+        var publisher = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
             HandlerCatalog.Publisher,
             new JsonObject
             {
@@ -53,7 +53,7 @@ internal static class RtcStack
             ]));
 
         var authorizer = settings.Auth.Mode == AuthMode.Jwt
-            ? AuthorizerComponent.Declare(template, settings, codePath, webSocket)
+            ? AuthorizerComponent.Declare(template, settings, webSocket)
             : null;
         WebSocketApiComponent.DeclareRoutes(template, webSocket, connections.Function, authorizer?.Authorizer);
 

@@ -6,10 +6,11 @@ using Rtc.Stack.Template;
 namespace Rtc.Stack.Infrastructure;
 
 /// <summary>
-/// The WebSocket API with its stage, routes and integration. The stage is named after the stack, deploys
+/// The WebSocket API with its stage, routes and integrations. The stage is named after the stack, deploys
 /// automatically, throttles from config, writes JSON access logs to its own log group and has detailed metrics.
-/// Every route in <see cref="WebSocketRoutes.All"/> proxies to the connections function, each with an invoke
-/// permission scoped to this API, this stage and that route.
+/// Every route in <see cref="WebSocketRoutes.FunctionRoutes"/> proxies to the connections function, each with an
+/// invoke permission scoped to this API, this stage and that route; <see cref="WebSocketRoutes.Ping"/> is answered
+/// by API Gateway itself.
 /// </summary>
 internal static class WebSocketApiComponent
 {
@@ -19,6 +20,12 @@ internal static class WebSocketApiComponent
         "requestId", "connectionId", "eventType", "routeKey", "status", "requestTime", "integrationLatency",
         "integrationError", "error.message", "authorizer.error", "identity.sourceIp",
     ];
+
+    // The reserved key of the catch-all template, integration response and route response.
+    private const string DefaultKey = "$default";
+
+    // A selection expression that evaluates to the literal key "$default" ("\$" escapes the variable prefix).
+    private const string EscapedDefaultKey = "\\$default";
 
     /// <summary>Declares the API, its access log group and stage.</summary>
     public static WebSocketApi DeclareApi(StackTemplate template, StackSettings settings, string region, string dnsSuffix)
@@ -67,8 +74,8 @@ internal static class WebSocketApiComponent
     }
 
     /// <summary>
-    /// Declares the integration, the routes and one invoke permission per route. With an authorizer,
-    /// <c>$connect</c> uses it (WebSocket APIs authorise only <c>$connect</c>).
+    /// Declares the function integration, its routes and one invoke permission per route, and the heartbeat route.
+    /// With an authorizer, <c>$connect</c> uses it (WebSocket APIs authorise only <c>$connect</c>).
     /// </summary>
     public static void DeclareRoutes(StackTemplate template, WebSocketApi webSocket, ResourceRef connectionsFunction, ResourceRef? authorizer)
     {
@@ -80,7 +87,7 @@ internal static class WebSocketApiComponent
             ["integrationUri"] = connectionsFunction.Output("invokeArn"),
         });
 
-        foreach (var routeKey in WebSocketRoutes.All)
+        foreach (var routeKey in WebSocketRoutes.FunctionRoutes)
         {
             var slug = routeKey.TrimStart('$');
             var route = new JsonObject
@@ -105,5 +112,55 @@ internal static class WebSocketApiComponent
                 ["sourceArn"] = $"{webSocket.Api.Output("executionArn")}/{webSocket.Stage.Name}/{routeKey}",
             });
         }
+
+        DeclareHeartbeat(template, webSocket);
+    }
+
+    /// <summary>
+    /// The <c>ping</c> route as a two-way route on a MOCK integration: API Gateway answers <c>{"type":"pong"}</c> on
+    /// the same socket and invokes no function, so a connected client's heartbeat costs no Lambda invocation.
+    /// </summary>
+    /// <remarks>
+    /// A MOCK integration takes its status from the request template's <c>statusCode</c>; the integration response
+    /// shapes the reply, and the route response is what makes the route two-way, so the reply reaches the client
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-integration-responses.html).
+    /// Each selection expression is the escaped literal <c>\$default</c>, selecting the template keyed
+    /// <c>$default</c>; route responses support only the key <c>$default</c>
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-selection-expressions.html).
+    /// </remarks>
+    private static void DeclareHeartbeat(StackTemplate template, WebSocketApi webSocket)
+    {
+        var integration = template.Resource("ping-integration", "aws:apigatewayv2/integration:Integration", new JsonObject
+        {
+            ["apiId"] = webSocket.Api.Id,
+            ["integrationType"] = "MOCK",
+            ["templateSelectionExpression"] = EscapedDefaultKey,
+            ["requestTemplates"] = new JsonObject { [DefaultKey] = """{"statusCode":200}""" },
+        });
+
+        template.Resource("ping-integration-response", "aws:apigatewayv2/integrationResponse:IntegrationResponse", new JsonObject
+        {
+            ["apiId"] = webSocket.Api.Id,
+            ["integrationId"] = integration.Id,
+            ["integrationResponseKey"] = DefaultKey,
+            ["templateSelectionExpression"] = EscapedDefaultKey,
+            ["responseTemplates"] = new JsonObject { [DefaultKey] = WebSocketRoutes.PongReply },
+        });
+
+        var route = template.Resource("ping-route", "aws:apigatewayv2/route:Route", new JsonObject
+        {
+            ["apiId"] = webSocket.Api.Id,
+            ["routeKey"] = WebSocketRoutes.Ping,
+            ["target"] = "integrations/" + integration.Id,
+            ["authorizationType"] = "NONE",
+            ["routeResponseSelectionExpression"] = DefaultKey,
+        });
+
+        template.Resource("ping-route-response", "aws:apigatewayv2/routeResponse:RouteResponse", new JsonObject
+        {
+            ["apiId"] = webSocket.Api.Id,
+            ["routeId"] = route.Id,
+            ["routeResponseKey"] = DefaultKey,
+        });
     }
 }

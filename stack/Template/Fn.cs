@@ -8,7 +8,7 @@ internal static class Fn
     /// <summary><c>fn::toJSON</c>: serialises a value (e.g. a policy document) to a JSON string at deploy time.</summary>
     public static JsonObject ToJson(JsonNode value) => new() { ["fn::toJSON"] = value };
 
-    /// <summary><c>fn::fileArchive</c>: a directory, relative to the program directory, as a zip archive.</summary>
+    /// <summary><c>fn::fileArchive</c>: a directory or an archive file (e.g. a .zip), relative to the program directory.</summary>
     public static JsonObject FileArchive(string path) => new() { ["fn::fileArchive"] = path };
 
     /// <summary><c>fn::secret</c>: marks a value secret so Pulumi encrypts it in state and masks it in output.</summary>

@@ -14,4 +14,5 @@ tar xzf "pulumi-aws-${version}.tgz"
 npm install --silent --no-audit --no-fund typescript@5 >/dev/null
 # No tokens: extract.js's default list (API Gateway v2, Lambda, DynamoDB, IAM, CloudWatch logs/alarms,
 # EventBridge rules/targets, the provider itself and the getRegion/getPartition/getCallerIdentity invokes).
-node "$here/extract.js" ./package "$here/pulumi-aws-${version}-inputs.json" "$@"
+# extract.js lives outside the work folder, so node resolves its require('typescript') through NODE_PATH.
+NODE_PATH="$work/node_modules" node "$here/extract.js" ./package "$here/pulumi-aws-${version}-inputs.json" "$@"

@@ -43,6 +43,26 @@ public sealed class ConnectAuthorizerTests
         Assert.Empty(connections.RawEvents);
     }
 
+    // API Gateway's gateway responses: UNAUTHORIZED is 401 with {"message":"Unauthorized"}, ACCESS_DENIED is
+    // 403; both bodies are {"message": ...}, never empty.
+    [Theory]
+    [InlineData("", 401, "Unauthorized")]
+    [InlineData("?token=bad", 401, "Unauthorized")]
+    [InlineData("?token=denied", 403, "Forbidden")]
+    public async Task RefusedHandshakeAnswersApiGatewaysJsonBody(string query, int status, string message)
+    {
+        var authorizer = new StubFunction(json => JsonDocument.Parse(json).RootElement.GetProperty("queryStringParameters").GetProperty("token").GetString() == "denied"
+            ? Policy("Deny", "*")
+            : throw new InvocationException("Unauthorized", "Unauthorized"));
+        await using var gateway = await StartAsync(authorizer);
+
+        var response = await RawHandshake.SendAsync(new Uri(gateway.WebSocketUri + query));
+
+        Assert.Equal(status, (int)response.Status);
+        Assert.Equal("application/json", response.ContentType);
+        Assert.Equal(message, response.Message);
+    }
+
     [Fact]
     public async Task AllowForAnotherRouteIsRefusedWith403()
     {

@@ -71,14 +71,22 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public async Task PingGetsPongThroughTheManagementApi()
+    public async Task PingGetsPongFromTheGatewayAndTheFunctionLogsNoInvocation()
     {
-        await using var real = await RealGateway.StartAsync();
+        var buffer = new StringWriter();
+        var log = TextWriter.Synchronized(buffer);
+        await using var real = await RealGateway.StartAsync(log: log);
         using var socket = await ConnectAsync(real, "?user_id=alice");
 
         await socket.SendTextAsync("""{"action":"ping"}""");
+        var pong = await socket.ReceiveTextAsync();
+        // A connection's messages are handled one after another: by the time the next message's invocation is
+        // logged, an invocation for ping would have been logged before it.
+        await socket.SendTextAsync("""{"action":"dance"}""");
+        await Eventually.HoldsAsync(() => Task.FromResult(InvokedRoutes(log, buffer).Contains("$default")), "the $default invocation is logged");
 
-        Assert.Equal("pong", JsonDocument.Parse(await socket.ReceiveTextAsync()).RootElement.GetProperty("type").GetString());
+        Assert.Equal("""{"type":"pong"}""", pong);
+        Assert.Equal(["$connect", "$default"], InvokedRoutes(log, buffer));
     }
 
     [Fact]
@@ -101,6 +109,22 @@ public sealed class EndToEndTests
         await using var real = await RealGateway.StartAsync();
 
         Assert.Equal(400, await WebSocketClient.RefusedStatusAsync(real.Gateway.WebSocketUri));
+    }
+
+    private static List<string?> InvokedRoutes(TextWriter log, StringWriter buffer)
+    {
+        // A synchronized writer locks on itself: reading under the same lock never sees a half-written line.
+        string text;
+        lock (log)
+        {
+            text = buffer.ToString();
+        }
+
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(line => line.GetProperty("message").GetString() == "invocation")
+            .Select(line => line.GetProperty("route").GetString())
+            .ToList();
     }
 
     internal static Task<ClientWebSocket> ConnectAsync(RealGateway real, string query) =>

@@ -21,7 +21,7 @@ public sealed class GatewayLogTests
             using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
             var connectionId = (await connections.NextAsync(WebSocketRoutes.Connect)).RequestContext.ConnectionId;
             await socket.SendTextAsync("{\"action\":\"ping\"}");
-            await connections.NextAsync(WebSocketRoutes.Ping);
+            await socket.ReceiveTextAsync();
             await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
             await connections.NextAsync(WebSocketRoutes.Disconnect);
 
@@ -32,6 +32,7 @@ public sealed class GatewayLogTests
                 [WebSocketRoutes.Connect, WebSocketRoutes.Ping, WebSocketRoutes.Disconnect],
                 routes.Select(line => line.GetProperty("route").GetString()));
             Assert.All(routes, line => Assert.Equal(connectionId, line.GetProperty("connectionId").GetString()));
+            Assert.Equal(["invoked", "mock", "invoked"], routes.Select(line => line.GetProperty("outcome").GetString()));
         }
     }
 

@@ -22,6 +22,16 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task UnknownOptionPrintsTheHelpHintOnce()
+    {
+        var (exitCode, error) = await RunGatewayAsync("--bogus");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Unknown option '--bogus'", error);
+        Assert.Single(error.Split('\n'), line => line.Contains("Run with --help", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BannerPrintsTheUrlsAndPasteReadyCredentials()
     {
         await using var gateway = await TestGateway.StartAsync(TestGateway.Options, new Dictionary<string, IInvocationHandler>());
@@ -88,7 +98,7 @@ public sealed class ProgramTests
         return Process.Start(start)!;
     }
 
-    private static async Task<(int ExitCode, string Error)> RunGatewayAsync(params string[] arguments)
+    internal static async Task<(int ExitCode, string Error)> RunGatewayAsync(params string[] arguments)
     {
         using var process = StartGateway(arguments);
         var error = process.StandardError.ReadToEndAsync();

@@ -83,7 +83,7 @@ public sealed class QuotaTests
         while (DateTimeOffset.UtcNow - connectedAt < TimeSpan.FromSeconds(4.5))
         {
             await socket.SendTextAsync("{\"action\":\"ping\"}");
-            await connections.NextAsync(WebSocketRoutes.Ping);
+            await socket.ReceiveTextAsync();
             // Pacing, not synchronisation: the behaviour under test is time passing between messages.
             await Task.Delay(100);
         }

@@ -99,13 +99,12 @@ public sealed partial class WebSocketEndpointTests
     }
 
     [Theory]
-    [InlineData("{\"action\":\"ping\"}", WebSocketRoutes.Ping)]
     [InlineData("{\"action\":\"dance\"}", WebSocketRoutes.Default)]
     [InlineData("{\"action\":\"$connect\"}", WebSocketRoutes.Default)]
     [InlineData("{\"action\":7}", WebSocketRoutes.Default)]
     [InlineData("not json", WebSocketRoutes.Default)]
     [InlineData("[\"ping\"]", WebSocketRoutes.Default)]
-    public async Task MessagesAreRoutedByTheBodysActionOverTheDeployedRoutes(string body, string expectedRoute)
+    public async Task MessagesAreRoutedByTheBodysActionOverTheFunctionsRoutes(string body, string expectedRoute)
     {
         var connections = new RecordingConnectionsHandler();
         await using var gateway = await TestGateway.StartAsync(connections);

@@ -6,8 +6,8 @@ using Rtc.Testing;
 namespace Rtc.Stack.Tests;
 
 /// <summary>The exact compiler command of Pulumi.yaml, run as Pulumi runs it, prints the template and only that.</summary>
-/// <remarks>In the publish collection: the command builds the functions project (see <see cref="PublishCollection"/>).</remarks>
-[Collection(PublishCollection.Name)]
+/// <remarks>In the publish collection: the command builds the functions project (see <see cref="PackagingCollection"/>).</remarks>
+[Collection(PackagingCollection.Name)]
 public sealed class CompilerProcessTests
 {
     [Fact]

@@ -96,7 +96,7 @@ public sealed class IamPolicyTests
             .Select(permission => (string)template.Properties(permission)["sourceArn"]!);
 
         Assert.Equal(
-            ["$connect", "$disconnect", "$default", "ping"],
+            ["$connect", "$disconnect", "$default"],
             sources.Select(source => source.Replace("${websocket-api.executionArn}/${websocket-stage.name}/", "", StringComparison.Ordinal)));
     }
 }

@@ -47,12 +47,14 @@ public sealed class OutputsTests
     }
 
     [Fact]
-    public void EveryRouteProxiesToTheConnectionsFunction()
+    public void EveryRouteIsDeployedAndEachFunctionRouteProxiesToTheConnectionsFunction()
     {
         var template = Templates.Dev();
+        var routes = template.OfType("aws:apigatewayv2/route:Route").Select(route => template.Properties(route)).ToList();
 
-        Assert.Equal(Rtc.Functions.Routing.WebSocketRoutes.All,
-            template.OfType("aws:apigatewayv2/route:Route").Select(route => (string)template.Properties(route)["routeKey"]!));
+        Assert.Equal(Rtc.Functions.Routing.WebSocketRoutes.All, routes.Select(route => (string)route["routeKey"]!));
+        Assert.Equal(Rtc.Functions.Routing.WebSocketRoutes.FunctionRoutes,
+            routes.Where(route => (string)route["target"]! == "integrations/${connections-integration.id}").Select(route => (string)route["routeKey"]!));
         Assert.Equal("AWS_PROXY", (string)template.Properties("connections-integration")["integrationType"]!);
         Assert.Equal("${connections-function.invokeArn}", (string)template.Properties("connections-integration")["integrationUri"]!);
         Assert.Equal("$request.body.action", (string)template.Properties("websocket-api")["routeSelectionExpression"]!);

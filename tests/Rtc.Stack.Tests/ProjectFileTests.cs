@@ -142,7 +142,7 @@ public sealed class ProjectFileTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("publishing", run.Stderr);
-        Assert.Equal("artifacts/functions/x86_64",
+        Assert.Equal("artifacts/functions/aot-x86_64/function.zip",
             (string)run.Template().Properties("connections-function")["code"]!["fn::fileArchive"]!);
     }
 }

@@ -56,7 +56,7 @@ public sealed class StageDifferenceTests
         var function = Templates.Prod().Properties("publisher-function");
 
         Assert.Equal("arm64", (string)function["architectures"]![0]!);
-        Assert.Equal("artifacts/functions/arm64", (string)function["code"]!["fn::fileArchive"]!);
+        Assert.Equal("artifacts/functions/aot-arm64/function.zip", (string)function["code"]!["fn::fileArchive"]!);
         Assert.Equal(1024, (int)function["memorySize"]!);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Rtc.Stack.Packaging;
 using Rtc.Stack.Tests.Support;
 using Rtc.Testing;
 using YamlDotNet.RepresentationModel;
@@ -76,6 +77,31 @@ public sealed partial class WorkflowTests
         Assert.Contains("refs/heads/main", jobs.Child("up-dev").Child("if").Text());
         Assert.Equal("up-dev", jobs.Child("up-prod").Child("needs").Text());
         Assert.Equal("production", jobs.Child("up-prod").Child("environment").Text());
+    }
+
+    [Theory]
+    [InlineData("ci.yml")]
+    [InlineData("pulumi.yml")]
+    public void EveryJobInstallsTheArm64CrossToolchainBeforeItCompiles(string workflow)
+    {
+        foreach (var job in Steps(workflow).GroupBy(step => step.Job))
+        {
+            var steps = job.Select(step => step.Step.ChildOrNull("run")?.Text() ?? step.Step.ChildOrNull("uses")?.Text() ?? "").ToList();
+            var toolchain = steps.FindIndex(step => step.Contains("apt-get install", StringComparison.Ordinal)
+                && step.Contains(LambdaArchitecture.Arm64.CrossPackages, StringComparison.Ordinal));
+            var compiles = steps.FindIndex(step => step is "bash tests/run" || step.StartsWith("pulumi/actions@", StringComparison.Ordinal));
+
+            Assert.True(toolchain >= 0 && toolchain < compiles, $"{workflow} {job.Key}: no '{LambdaArchitecture.Arm64.CrossPackages}' install before it compiles");
+        }
+    }
+
+    [Fact]
+    public void TheTestsInstallTheCrossToolchainAndTheEmulator()
+    {
+        var script = File.ReadAllText(RepositoryPaths.PathOf("tests/install-deps"));
+
+        Assert.All(LambdaArchitecture.Arm64.CrossPackages.Split(' ').Append("qemu-user-static"),
+            package => Assert.Contains($"need_apt+=({package})", script));
     }
 
     private static IReadOnlyList<string> MatrixStacks(string job) =>

@@ -26,6 +26,7 @@ public sealed class DynamoDbLocal : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private Process? process;
+    private int port;
 
     /// <summary>The endpoint, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Endpoint { get; private set; } = "";
@@ -36,27 +37,21 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var jarFolder = FindJarFolder();
-        var port = FreePort.Next();
+        port = FreePort.Next();
         Endpoint = $"http://127.0.0.1:{port}";
-        process = Process.Start(new ProcessStartInfo("java")
-        {
-            ArgumentList =
-            {
-                $"-Djava.library.path={Path.Combine(jarFolder, "DynamoDBLocal_lib")}",
-                "-jar", Path.Combine(jarFolder, "DynamoDBLocal.jar"),
-                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(),
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("java did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        StartProcess();
         Client = CreateClient(Endpoint);
+        await WaitUntilReadyAsync();
+    }
+
+    /// <summary>
+    /// Stops the process and starts a new one on the same port: with <c>-inMemory</c>, every table is gone, as when
+    /// a developer restarts DynamoDB Local.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        StopProcess();
+        StartProcess();
         await WaitUntilReadyAsync();
     }
 
@@ -87,6 +82,33 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     public Task DisposeAsync()
     {
         Client?.Dispose();
+        StopProcess();
+        return Task.CompletedTask;
+    }
+
+    private void StartProcess()
+    {
+        var jarFolder = FindJarFolder();
+        process = Process.Start(new ProcessStartInfo("java")
+        {
+            ArgumentList =
+            {
+                $"-Djava.library.path={Path.Combine(jarFolder, "DynamoDBLocal_lib")}",
+                "-jar", Path.Combine(jarFolder, "DynamoDBLocal.jar"),
+                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("java did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    private void StopProcess()
+    {
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
@@ -94,7 +116,7 @@ public sealed class DynamoDbLocal : IAsyncLifetime
         }
 
         process?.Dispose();
-        return Task.CompletedTask;
+        process = null;
     }
 
     private async Task WaitUntilReadyAsync()

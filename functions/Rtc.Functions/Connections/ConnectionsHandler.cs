@@ -59,7 +59,6 @@ public sealed class ConnectionsHandler : IInvocationHandler
             {
                 WebSocketRoutes.Connect => await connect.HandleAsync(request, connectionId, cancellationToken),
                 WebSocketRoutes.Disconnect => await disconnect.HandleAsync(connectionId, cancellationToken),
-                WebSocketRoutes.Ping => await messages.PingAsync(connectionId, cancellationToken),
                 // $default, and any route key this version does not know: the client named no action we serve.
                 _ => await messages.DefaultAsync(request, connectionId, cancellationToken),
             };

@@ -4,20 +4,13 @@ using Rtc.Functions.Contracts;
 namespace Rtc.Functions.Connections;
 
 /// <summary>
-/// The message routes: <c>ping</c> answers the heartbeat, <c>$default</c> tells the client what was wrong with its
-/// message. Both reply through the management API (no route responses are configured) and never throw on input.
+/// The message route <c>$default</c>: tells the client what was wrong with its message, through the management API
+/// (the route has no route response), and never throws on input. (API Gateway answers <c>ping</c> itself.)
 /// </summary>
 public sealed class MessageRoutes(ReplySender replies)
 {
     /// <summary>The longest action echoed back in <c>unknown_action</c>; longer ones are cut, so a reply stays small.</summary>
     public const int MaxEchoedActionLength = 256;
-
-    /// <summary><c>ping</c>: replies <c>{"type":"pong"}</c>, which keeps API Gateway's 10-minute idle timer from closing the socket.</summary>
-    public async Task<RouteResult> PingAsync(string connectionId, CancellationToken cancellationToken = default)
-    {
-        var reply = await replies.SendAsync(connectionId, ClientReply.Pong, cancellationToken);
-        return new RouteResult(RouteResult.Status(200), "pong", Reply: reply);
-    }
 
     /// <summary><c>$default</c>: replies <c>invalid_json</c> or <c>unknown_action</c>.</summary>
     public async Task<RouteResult> DefaultAsync(WebSocketRequest request, string connectionId, CancellationToken cancellationToken = default)

@@ -8,10 +8,20 @@ namespace Rtc.Functions.Logging;
 /// </summary>
 public sealed class FunctionLogger(TextWriter output, TimeProvider clock)
 {
+    // Who else gets the lines written on an async flow; see Observe.
+    private static readonly AsyncLocal<Action<string>?> Observer = new();
+
     private readonly Lock writeLock = new();
 
     /// <summary>A logger that writes to the process's standard output.</summary>
     public static FunctionLogger Console { get; } = new(System.Console.Out, TimeProvider.System);
+
+    /// <summary>
+    /// Hands <paramref name="observer"/> every line any logger writes from now on, on the current async flow and
+    /// the flows it starts, besides writing it: how the local gateway returns one invocation's own log lines
+    /// (Lambda's <c>LogType: Tail</c>) while others run at the same time.
+    /// </summary>
+    public static void Observe(Action<string> observer) => Observer.Value = observer;
 
     /// <summary>Writes one line: <c>{"timestamp","level","message",...fields}</c>.</summary>
     /// <param name="level">"INFO", "WARN" or "ERROR".</param>
@@ -40,6 +50,8 @@ public sealed class FunctionLogger(TextWriter output, TimeProvider clock)
             output.WriteLine(line);
             output.Flush();
         }
+
+        Observer.Value?.Invoke(line);
     }
 
     private static void WriteField(Utf8JsonWriter json, string name, object? value)

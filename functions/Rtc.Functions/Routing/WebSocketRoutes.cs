@@ -2,7 +2,8 @@ namespace Rtc.Functions.Routing;
 
 /// <summary>
 /// The WebSocket API's routes, defined once: the stack deploys exactly these and the local gateway routes over
-/// exactly these. Every route is integrated with the connections function.
+/// exactly these. Every route but <see cref="Ping"/> is integrated with the connections function; API Gateway
+/// answers <see cref="Ping"/> itself.
 /// </summary>
 public static class WebSocketRoutes
 {
@@ -18,11 +19,20 @@ public static class WebSocketRoutes
     /// <summary>Any message whose action names no other route.</summary>
     public const string Default = "$default";
 
-    /// <summary>Client heartbeat: answered with <c>{"type":"pong"}</c>.</summary>
+    /// <summary>
+    /// Client heartbeat, answered with <see cref="PongReply"/> by a MOCK integration: every client pings every few
+    /// minutes, and no function runs for it.
+    /// </summary>
     public const string Ping = "ping";
 
+    /// <summary>The heartbeat's answer.</summary>
+    public const string PongReply = """{"type":"pong"}""";
+
+    /// <summary>The routes integrated with the connections function, in deployment order.</summary>
+    public static readonly IReadOnlyList<string> FunctionRoutes = [Connect, Disconnect, Default];
+
     /// <summary>Every route, in deployment order.</summary>
-    public static readonly IReadOnlyList<string> All = [Connect, Disconnect, Default, Ping];
+    public static readonly IReadOnlyList<string> All = [.. FunctionRoutes, Ping];
 
     /// <summary>API Gateway's <c>eventType</c> for a route key.</summary>
     public static string EventTypeOf(string routeKey) => routeKey switch

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Rtc.Functions.Tests.Authorization;
 
 /// <summary>REQUEST authorizer events as API Gateway sends them for a WebSocket <c>$connect</c>.</summary>
-internal static class AuthorizerEvents
+public static class AuthorizerEvents
 {
     public const string ConnectArn = "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/dev/$connect";
 

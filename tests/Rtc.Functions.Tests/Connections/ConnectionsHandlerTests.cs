@@ -194,30 +194,6 @@ public sealed class ConnectionsHandlerTests
     }
 
     [Fact]
-    public async Task PingRepliesPongToTheSender()
-    {
-        var harness = new ConnectionsHandlerHarness();
-
-        var response = await harness.InvokeAsync(EventFiles.Read("ping.json"));
-
-        Assert.Equal(200, response.StatusCode);
-        Assert.Equal((ConnectionId, """{"type":"pong"}"""), Assert.Single(harness.Management.Posts));
-    }
-
-    [Fact]
-    public async Task PingFromAConnectionTheManagementApiCallsGoneRemovesItsRow()
-    {
-        var harness = new ConnectionsHandlerHarness();
-        await harness.InvokeAsync(EventFiles.Read("connect-with-query.json"));
-        harness.Management.Outcome = ManagementOutcome.Gone;
-
-        var response = await harness.InvokeAsync(EventFiles.Read("ping.json"));
-
-        Assert.Equal(200, response.StatusCode);
-        Assert.Null(await harness.Store.GetAsync(ConnectionId));
-    }
-
-    [Fact]
     public async Task DefaultWithJsonBodyRepliesUnknownActionNamingTheAction()
     {
         var harness = new ConnectionsHandlerHarness();
@@ -228,6 +204,19 @@ public sealed class ConnectionsHandlerTests
         Assert.Equal(
             (ConnectionId, """{"type":"error","error":"unknown_action","action":"subscribe"}"""),
             Assert.Single(harness.Management.Posts));
+    }
+
+    [Fact]
+    public async Task AReplyToAConnectionTheManagementApiCallsGoneRemovesItsRow()
+    {
+        var harness = new ConnectionsHandlerHarness();
+        await harness.InvokeAsync(EventFiles.Read("connect-with-query.json"));
+        harness.Management.Outcome = ManagementOutcome.Gone;
+
+        var response = await harness.InvokeAsync(EventFiles.Read("default-json.json"));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Null(await harness.Store.GetAsync(ConnectionId));
     }
 
     [Fact]

@@ -4,19 +4,19 @@ using System.Diagnostics;
 namespace Rtc.Functions.Tests.Runtime;
 
 /// <summary>
-/// <c>Rtc.Functions.dll</c> (the build copied next to the tests, with its own deps.json and runtimeconfig.json)
-/// started as Lambda starts it, <c>dotnet exec Rtc.Functions.dll</c>, with the given environment. Killed on dispose.
+/// The function started as Lambda starts it, with the given environment: <c>Rtc.Functions.dll</c> (the build copied
+/// next to the tests, with its own deps.json and runtimeconfig.json) as <c>dotnet exec Rtc.Functions.dll</c>, or a
+/// native <c>bootstrap</c> as an executable. Killed on dispose.
 /// </summary>
 public sealed class FunctionProcess : IDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private FunctionProcess(IReadOnlyDictionary<string, string> environment)
+    private FunctionProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(fileName, arguments)
         {
-            ArgumentList = { "exec", Path.Combine(AppContext.BaseDirectory, "Rtc.Functions.dll") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -26,7 +26,7 @@ public sealed class FunctionProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
         process.OutputDataReceived += (_, line) => Record(line.Data);
         process.ErrorDataReceived += (_, line) => Record(line.Data);
         process.BeginOutputReadLine();
@@ -36,8 +36,15 @@ public sealed class FunctionProcess : IDisposable
     /// <summary>What the process wrote so far, one entry per line (standard output and error).</summary>
     public string Output => string.Join('\n', output);
 
-    /// <summary>Starts the function with <paramref name="environment"/> added to this process's environment.</summary>
-    public static FunctionProcess Start(IReadOnlyDictionary<string, string> environment) => new(environment);
+    /// <summary>Starts the managed function with <paramref name="environment"/> added to this process's environment.</summary>
+    public static FunctionProcess Start(IReadOnlyDictionary<string, string> environment) => new(
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+        ["exec", Path.Combine(AppContext.BaseDirectory, "Rtc.Functions.dll")],
+        environment);
+
+    /// <summary>Starts an executable (a native <c>bootstrap</c>, or an emulator running one) with <paramref name="environment"/> added.</summary>
+    public static FunctionProcess StartExecutable(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment) =>
+        new(fileName, arguments, environment);
 
     /// <summary>Waits for the process to end and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync()

@@ -1,0 +1,9 @@
+namespace Rtc.Local.Hosting;
+
+/// <summary>
+/// The gateway cannot start for a reason the user can fix (DynamoDB unreachable, a connection table of another
+/// shape, the port taken). The message is one line saying what is wrong and what to do; no stack trace is due.
+/// </summary>
+/// <param name="message">What is wrong and what to do.</param>
+/// <param name="innerException">The failure behind it.</param>
+public sealed class GatewayStartupException(string message, Exception? innerException = null) : Exception(message, innerException);

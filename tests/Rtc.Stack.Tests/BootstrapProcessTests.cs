@@ -1,0 +1,126 @@
+using System.IO.Compression;
+using System.Runtime.Versioning;
+using System.Text;
+using System.Text.Json;
+using Rtc.Functions.Authorization;
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Storage;
+using Rtc.Functions.Tests.Authorization;
+using Rtc.Functions.Tests.Events;
+using Rtc.Functions.Tests.Publishing;
+using Rtc.Functions.Tests.Runtime;
+using Rtc.Testing;
+using Rtc.Stack.Packaging;
+using Rtc.Stack.Tests.Support;
+
+namespace Rtc.Stack.Tests;
+
+/// <summary>
+/// The <c>bootstrap</c> out of the deployment zip, run as <c>provided.al2023</c> runs it: an executable process that
+/// speaks HTTP to the Runtime API (a loopback fake here) and reaches DynamoDB (Local) and the management API (a stub).
+/// </summary>
+[Collection(PackagingCollection.Name)]
+[SupportedOSPlatform("linux")]
+public sealed class BootstrapProcessTests(PackagedFunctions packaged, DynamoDbLocal dynamo) : IDisposable
+{
+    private const string ConnectionId = "Pq3XneYuoAMCJ5w=";
+    private const string Secret = "bootstrap-test-secret-0123456789abcdef";
+
+    private static readonly AuthorizerSettings Authorizer = new() { Issuer = "https://issuer.example.test/", Audience = "rtc", Hs256Secret = Secret };
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "rtc-bootstrap-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task X86_64BootstrapConnectsAUserPublishesToItAndAuthorizesAToken()
+    {
+        var bootstrap = Extract(packaged.AotX86_64);
+        var table = await dynamo.CreateConnectionTableAsync();
+        await using var management = await ManagementApiStub.StartAsync();
+        var store = new Dictionary<string, string>
+        {
+            [EnvironmentVariables.TableName] = table,
+            // The SDK's own service-specific endpoint variable: no custom setting is involved.
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint,
+        };
+
+        // Connected now: the captured event's time is long past, and DynamoDB Local's TTL would sweep its row away.
+        var connected = await InvokeAsync(bootstrap, [], "connections", store, EventFiles.ReadWith("connect-with-query.json",
+            json => json["requestContext"]!["connectedAt"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        var published = await InvokeAsync(bootstrap, [], "publisher",
+            new(store) { [EnvironmentVariables.ManagementEndpoint] = management.StageUri.ToString() },
+            """{"userId":"alice","message":{"text":"hello"}}""");
+        var decision = await InvokeAsync(bootstrap, [], "authorizer", AuthorizerEnvironment(), AuthorizerEvents.Connect(
+            queryToken: LocalDevelopmentTokens.Mint(Authorizer, "alice", TimeSpan.FromMinutes(5))));
+
+        Assert.Equal(200, JsonDocument.Parse(connected.Body).RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("alice", (await new DynamoDbConnectionStore(dynamo.Client, table).GetAsync(ConnectionId))?.UserId);
+        Assert.Equal(1, JsonDocument.Parse(published.Body).RootElement.GetProperty("delivered").GetInt32());
+        Assert.Equal("""{"text":"hello"}""", Encoding.UTF8.GetString(Assert.Single(management.MessagesFor(ConnectionId))));
+        AssertAllowed(decision, "alice");
+    }
+
+    [Fact]
+    public async Task Arm64BootstrapAnswersUnderQemu()
+    {
+        var bootstrap = Extract(packaged.AotArm64);
+
+        // qemu's -L makes the program's absolute paths (its loader /lib/ld-linux-aarch64.so.1, glibc) resolve in
+        // the arm64 C library of the cross toolchain. A refusal needs no cryptography, so no arm64 OpenSSL either.
+        var refusal = await InvokeAsync("qemu-aarch64-static", ["-L", $"/usr/{LambdaArchitecture.Arm64.GnuTriple}", bootstrap],
+            "authorizer", AuthorizerEnvironment(), AuthorizerEvents.Connect());
+
+        Assert.EndsWith("/error", refusal.Path);
+        Assert.Contains(AuthorizerHandler.UnauthorizedMessage, refusal.Body);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> AuthorizerEnvironment() => new()
+    {
+        [EnvironmentVariables.AuthIssuer] = Authorizer.Issuer,
+        [EnvironmentVariables.AuthAudience] = Authorizer.Audience,
+        [EnvironmentVariables.AuthHs256Secret] = Secret,
+    };
+
+    private static void AssertAllowed(RuntimePost decision, string userId)
+    {
+        var response = JsonDocument.Parse(decision.Body).RootElement;
+        Assert.EndsWith("/response", decision.Path);
+        Assert.Equal(userId, response.GetProperty("principalId").GetString());
+        Assert.Equal("Allow", response.GetProperty("policyDocument").GetProperty("Statement")[0].GetProperty("Effect").GetString());
+    }
+
+    /// <summary>Starts the function with its own Runtime API, hands it one event and returns what it posted back.</summary>
+    private static async Task<RuntimePost> InvokeAsync(string fileName, IEnumerable<string> arguments, string handler,
+        Dictionary<string, string> environment, string eventJson)
+    {
+        await using var runtimeApi = await FakeRuntimeApi.StartAsync();
+        using var function = FunctionProcess.StartExecutable(fileName, arguments, new Dictionary<string, string>(environment)
+        {
+            [EnvironmentVariables.RuntimeApi] = runtimeApi.HostAndPort,
+            [EnvironmentVariables.Handler] = handler,
+            [EnvironmentVariables.Region] = DynamoDbLocal.Region,
+            ["AWS_ACCESS_KEY_ID"] = "local",
+            ["AWS_SECRET_ACCESS_KEY"] = "local",
+        });
+        runtimeApi.Enqueue("req-1", eventJson);
+        return await runtimeApi.NextPostAsync();
+    }
+
+    /// <summary>Extracts the zip as Lambda does, modes included, and returns the bootstrap's path.</summary>
+    private string Extract(FunctionPackage package)
+    {
+        var target = Path.Combine(folder, Path.GetFileName(Path.GetDirectoryName(package.ZipPath)!));
+        ZipFile.ExtractToDirectory(package.ZipPath, target);
+        var bootstrap = Path.Combine(target, FunctionCode.Bootstrap);
+        Assert.True(File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute), "bootstrap is not executable after extraction");
+        return bootstrap;
+    }
+}

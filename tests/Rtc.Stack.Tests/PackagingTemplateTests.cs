@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Rtc.Stack.Tests.Support;
+
+namespace Rtc.Stack.Tests;
+
+/// <summary>Each packaging deploys every function on its runtime, with its handler, for the stack's architecture.</summary>
+public sealed class PackagingTemplateTests
+{
+    private static readonly string[] Functions = ["connections-function", "publisher-function", "authorizer-function"];
+
+    [Theory]
+    [InlineData("dev", "x86_64")]
+    [InlineData("prod", "arm64")]
+    public void BothStacksRunTheAotBootstrapOnProvidedAl2023(string stack, string architecture)
+    {
+        AssertFunctions(Templates.Named(stack), "provided.al2023", "bootstrap", architecture, $"artifacts/functions/aot-{architecture}/function.zip");
+    }
+
+    [Fact]
+    public void AotIsTheDefault()
+    {
+        AssertFunctions(Templates.NoStack(), "provided.al2023", "bootstrap", "x86_64", "artifacts/functions/aot-x86_64/function.zip");
+    }
+
+    [Theory]
+    [InlineData("dev", "x86_64")]
+    [InlineData("prod", "arm64")]
+    public void ManagedRunsTheExecutableAssemblyOnDotnet10(string stack, string architecture)
+    {
+        var template = Managed(stack);
+
+        AssertFunctions(template, "dotnet10", "Rtc.Functions", architecture, $"artifacts/functions/managed-{architecture}/function.zip");
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void ManagedTemplateIsValidAgainstThePinnedProviderSchema(string stack)
+    {
+        Assert.Empty(new TemplateValidator(ProviderSchema.Pinned, ProjectFile.DeclaredConfigKeys()).Validate(Managed(stack)));
+    }
+
+    private static JsonObject Managed(string stack) =>
+        StackRun.ForStack(stack, new Dictionary<string, string> { ["functionPackaging"] = "managed" }).Template();
+
+    private static void AssertFunctions(JsonObject template, string runtime, string handler, string architecture, string zip)
+    {
+        var functions = Functions.Where(name => template.Resources().ContainsKey(name)).ToList();
+        Assert.NotEmpty(functions);
+        foreach (var name in functions)
+        {
+            var function = template.Properties(name);
+            Assert.Equal(runtime, (string)function["runtime"]!);
+            Assert.Equal(handler, (string)function["handler"]!);
+            Assert.Equal(architecture, (string)Assert.Single(function["architectures"]!.AsArray())!);
+            Assert.Equal(zip, (string)function["code"]!["fn::fileArchive"]!);
+        }
+    }
+}

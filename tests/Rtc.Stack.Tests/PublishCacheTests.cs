@@ -1,0 +1,70 @@
+using Rtc.Stack.Packaging;
+using Rtc.Stack.Tests.Support;
+
+namespace Rtc.Stack.Tests;
+
+/// <summary>
+/// <c>pulumi preview</c> runs the compiler: a publish whose inputs have not changed is reused rather than compiled
+/// again, and any change to them publishes afresh.
+/// </summary>
+[Collection(PackagingCollection.Name)]
+public sealed class PublishCacheTests(PackagedFunctions packaged)
+{
+    [Fact]
+    public async Task PackagingAgainWithNothingChangedReusesThePublishAndGivesTheSameZip()
+    {
+        var before = await File.ReadAllBytesAsync(packaged.AotX86_64.ZipPath);
+        var log = new StringWriter();
+
+        var again = await new FunctionPackager(packaged.First.Root, log, AotToolchain.Host).PackageAsync(FunctionPackaging.Aot, "x86_64");
+
+        Assert.True(again.Reused);
+        Assert.DoesNotContain("publishing", log.ToString());
+        Assert.Contains("reusing", log.ToString());
+        Assert.Equal(before, await File.ReadAllBytesAsync(again.ZipPath));
+    }
+
+    [Fact]
+    public async Task ASourceChangePublishesAgainAndTheManagedZipIsTheSameFromAnotherCheckoutUntilThen()
+    {
+        using var checkout = Checkout.Create("cache");
+        var packager = new FunctionPackager(checkout.Root, new StringWriter(), AotToolchain.Host);
+
+        var first = await packager.PackageAsync(FunctionPackaging.Managed, "x86_64");
+        var unchanged = await packager.PackageAsync(FunctionPackaging.Managed, "x86_64");
+        await File.AppendAllTextAsync(checkout.PathOf("functions/Rtc.Functions/Program.cs"), "// a change\n");
+        var changed = await packager.PackageAsync(FunctionPackaging.Managed, "x86_64");
+
+        Assert.False(first.Reused);
+        Assert.Equal(await File.ReadAllBytesAsync(packaged.ManagedX86_64.ZipPath), await File.ReadAllBytesAsync(first.ZipPath));
+        Assert.True(unchanged.Reused);
+        Assert.False(changed.Reused);
+        Assert.NotEqual(first.CacheKey, changed.CacheKey);
+    }
+
+    [Fact]
+    public void TheKeyCoversSourcesAndBuildFilesButNotBuildOutput()
+    {
+        var inputs = PublishCacheKey.Inputs(packaged.First.Root).Select(input => input.Relative).ToList();
+
+        Assert.Contains("functions/Rtc.Functions/Rtc.Functions.csproj", inputs);
+        Assert.Contains("functions/Rtc.Functions/Program.cs", inputs);
+        Assert.Contains("Directory.Build.props", inputs);
+        Assert.Contains("Directory.Packages.props", inputs);
+        Assert.Contains("global.json", inputs);
+        // The first checkout has been published, so bin/ and obj/ exist there.
+        Assert.True(Directory.Exists(packaged.First.PathOf("functions/Rtc.Functions/obj")));
+        Assert.DoesNotContain(inputs, input => input.Contains("/obj/", StringComparison.Ordinal) || input.Contains("/bin/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheKeyChangesWithTheSdkVersionAndThePublishArguments()
+    {
+        var root = packaged.First.Root;
+        var key = PublishCacheKey.Compute(root, "10.0.100", ["publish", "-r", "linux-x64"]);
+
+        Assert.Equal(key, PublishCacheKey.Compute(root, "10.0.100", ["publish", "-r", "linux-x64"]));
+        Assert.NotEqual(key, PublishCacheKey.Compute(root, "10.0.101", ["publish", "-r", "linux-x64"]));
+        Assert.NotEqual(key, PublishCacheKey.Compute(root, "10.0.100", ["publish", "-r", "linux-arm64"]));
+    }
+}

@@ -1,0 +1,14 @@
+using Rtc.Testing;
+
+namespace Rtc.Stack.Tests.Support;
+
+/// <summary>
+/// Tests that share <see cref="PackagedFunctions"/>, and DynamoDB Local for the packaged functions to run against.
+/// They run one after another, so their publishes never compete with each other for the machine's cores.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PackagingCollection : ICollectionFixture<PackagedFunctions>, ICollectionFixture<DynamoDbLocal>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "packaged functions";
+}
