@@ -106,7 +106,9 @@ public sealed class DemoEndpointsTests
         // Signatures are required for the Invoke API; /@local/publish is the local, unsigned way in.
         await using var real = await RealGateway.StartAsync();
         using var alice = await EndToEndTests.ConnectAsync(real, "?user_id=alice");
-        await EndToEndTests.WaitForRowsAsync(real, "alice", 1);
+        // A pong proves the gateway routes this connection's frames, so it can post to it too.
+        await alice.SendTextAsync("""{"action":"ping"}""");
+        Assert.Contains("pong", await alice.ReceiveTextAsync());
 
         var (status, result) = await PublishAsync(real, """{"userId":"alice","message":{"text":"hello"}}""");
 
