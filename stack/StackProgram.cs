@@ -1,3 +1,4 @@
+using Rtc.Functions.Configuration;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Infrastructure;
 using Rtc.Stack.Packaging;
@@ -44,7 +45,7 @@ internal static class StackProgram
             var (stackName, config, runByPulumi) = ReadInvocation(args, environment, projectDirectory);
             var settings = StackSettingsReader.Read(stackName, config);
             await stderr.WriteLineAsync(
-                $"rtc-stack: template for stack '{stackName ?? "(none)"}' (production: {settings.Production}, auth: {settings.Auth.Mode}, " +
+                $"rtc-stack: template for stack '{stackName ?? "(none)"}' (production: {settings.Production}, auth: {AuthModes.NameOf(settings.Auth.Mode)}, " +
                 $"architecture: {settings.Architecture}, packaging: {FunctionCode.ConfigValue(settings.Packaging)})");
             if (runByPulumi && environment.GetValueOrDefault(SkipPublishVariable) != "1")
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Rtc.Local.Authorization;
@@ -81,3 +82,7 @@ internal sealed class AuthorizerPolicy
     private static bool Matches(string pattern, string value) =>
         Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.None, TimeSpan.FromSeconds(1));
 }
+
+/// <summary>Source-generated JSON for values the gateway adds to <c>requestContext.authorizer</c>.</summary>
+[JsonSerializable(typeof(long))]
+internal sealed partial class AuthorizationJsonContext : JsonSerializerContext;

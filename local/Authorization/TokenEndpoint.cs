@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Contracts;
 using Rtc.Local.Http;
 using Rtc.Local.Json;
 
@@ -22,11 +21,11 @@ public sealed class TokenEndpoint(LocalAuth auth)
         catch (ArgumentException)
         {
             await AwsErrorResponses.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequestException",
-                "Pass the user id as ?user=NAME (1 to 256 characters).", http.RequestAborted);
+                $"Pass the user id as ?user=NAME ({UserIdRules.Description}).", http.RequestAborted);
             return;
         }
 
         http.Response.ContentType = "application/json";
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new DevelopmentToken(token), LocalJsonContext.Default.DevelopmentToken), http.RequestAborted);
+        await http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(new DevelopmentToken(token), LocalJsonContext.Default.DevelopmentToken), http.RequestAborted);
     }
 }

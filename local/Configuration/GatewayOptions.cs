@@ -1,3 +1,5 @@
+using Rtc.Functions.Configuration;
+
 namespace Rtc.Local.Configuration;
 
 /// <summary>How the local gateway runs. Every quota defaults to API Gateway's value.</summary>
@@ -55,5 +57,18 @@ public sealed record GatewayOptions
     public bool AbruptDrop { get; init; }
 
     /// <summary>Whether <c>$connect</c> runs the authorizer (<c>--auth</c>): <c>none</c> (default) or <c>jwt</c>.</summary>
-    public string Auth { get; init; } = AuthModes.None;
+    public AuthMode Auth { get; init; } = AuthMode.None;
+}
+
+/// <summary>Faults the management API injects, for tests and benchmarks. Defaults inject nothing.</summary>
+public sealed record FaultOptions
+{
+    /// <summary>Added before every management API answer (<c>--management-latency</c>). Default zero.</summary>
+    public TimeSpan ManagementLatency { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Probability (0 to 1) of answering 429 LimitExceededException (<c>--management-throttle-rate</c>). Default 0.</summary>
+    public double ThrottleRate { get; init; }
+
+    /// <summary>Probability (0 to 1) of answering 500 InternalServerErrorException (<c>--management-error-rate</c>). Default 0.</summary>
+    public double ErrorRate { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Rtc.Functions.Configuration;
 
 namespace Rtc.Local.Configuration;
 
@@ -7,7 +8,7 @@ namespace Rtc.Local.Configuration;
 public static partial class GatewayOptionsParser
 {
     /// <summary>The usage text printed by <c>--help</c> and after an error.</summary>
-    public const string Usage = """
+    public const string Usage = $"""
         Usage: dotnet run --project local [-- options]
 
           --port N                       loopback port (default 3001; 0 picks a free port)
@@ -16,7 +17,7 @@ public static partial class GatewayOptionsParser
           --api-id ID                    API id in events (default localrtc01)
           --dynamodb-endpoint URL        keep connections in DynamoDB at URL (default: in memory)
           --table NAME                   connection table with --dynamodb-endpoint (default rtc-local-connections)
-          --auth none|jwt                run the JWT authorizer before $connect (default none)
+          --auth {AuthModes.None}|{AuthModes.Jwt}                run the JWT authorizer before $connect (default {AuthModes.None})
           --no-signature-check           accept unsigned management and invoke requests
           --max-frame-bytes N            frame quota (default 32768)
           --max-message-bytes N          message and PostToConnection quota (default 131072)
@@ -53,7 +54,7 @@ public static partial class GatewayOptionsParser
                 "--api-id" => options with { ApiId = ParseName(flag, Value(), ApiIdName(), "lowercase letters and digits") },
                 "--dynamodb-endpoint" => options with { DynamoDbEndpoint = ParseUrl(flag, Value()) },
                 "--table" => options with { TableName = ParseName(flag, Value(), TableNameRule(), "3 to 255 of letters, digits, '_', '-', '.'") },
-                "--auth" => options with { Auth = ParseChoice(flag, Value(), AuthModes.All) },
+                "--auth" => options with { Auth = ParseAuthMode(flag, Value()) },
                 "--no-signature-check" => options with { RequireSignature = false },
                 "--max-frame-bytes" => options with { MaxFrameBytes = ParseInt(flag, Value(), 1, int.MaxValue) },
                 "--max-message-bytes" => options with { MaxMessageBytes = ParseInt(flag, Value(), 1, int.MaxValue) },
@@ -92,10 +93,10 @@ public static partial class GatewayOptionsParser
     private static string ParseName(string flag, string value, Regex rule, string allowed) =>
         rule.IsMatch(value) ? value : throw new InvalidOptionException($"{flag} accepts {allowed}, not '{value}'.");
 
-    private static string ParseChoice(string flag, string value, IReadOnlyList<string> allowed) =>
-        allowed.Contains(value, StringComparer.Ordinal)
-            ? value
-            : throw new InvalidOptionException($"{flag} must be one of {string.Join(", ", allowed)}, not '{value}'.");
+    private static AuthMode ParseAuthMode(string flag, string value) =>
+        AuthModes.TryParse(value, out var mode)
+            ? mode
+            : throw new InvalidOptionException($"{flag} must be one of {string.Join(", ", AuthModes.Names)}, not '{value}'.");
 
     private static Uri ParseUrl(string flag, string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
@@ -139,3 +140,6 @@ public static partial class GatewayOptionsParser
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
     private static partial Regex TableNameRule();
 }
+
+/// <summary>A command-line flag that is unknown, missing its value, or has a value out of range.</summary>
+public sealed class InvalidOptionException(string message) : Exception(message);

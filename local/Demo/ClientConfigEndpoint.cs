@@ -1,7 +1,5 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Rtc.Functions.Authorization;
-using Rtc.Functions.Connections;
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Contracts;
 using Rtc.Local.Configuration;
 using Rtc.Local.Json;
 
@@ -27,10 +25,10 @@ public sealed class ClientConfigEndpoint(GatewayOptions options)
         options.Region,
         (int)Math.Clamp(options.IdleTimeout.TotalSeconds / 2, 1, StackHeartbeatSeconds),
         (int)Math.Max(1, options.MaxDuration.TotalSeconds),
-        options.Auth == AuthModes.Jwt
+        options.Auth == AuthMode.Jwt
             // The stack's choice for browsers: the token as the second subprotocol, out of URLs and access logs.
-            ? new ClientAuthDocument("jwt", TokenSource: "protocol", Subprotocols: [TokenLocations.Subprotocol, "<token>"])
-            : new ClientAuthDocument("none", QueryParameter: ConnectUserResolver.UserIdQueryParameter));
+            ? new ClientAuthDocument(AuthModes.Jwt, TokenSource: "protocol", Subprotocols: [Handshake.Subprotocol, "<token>"])
+            : new ClientAuthDocument(AuthModes.None, QueryParameter: Handshake.UserIdQueryParameter));
 
     /// <summary>Answers with the configuration for the host the request came to.</summary>
     public Task HandleAsync(HttpContext http)
@@ -40,6 +38,6 @@ public sealed class ClientConfigEndpoint(GatewayOptions options)
         // The port or the options may differ at the next start: never cached.
         http.Response.Headers.CacheControl = "no-store";
         return http.Response.Body.WriteAsync(
-            JsonSerializer.SerializeToUtf8Bytes(Build(options, host), LocalJsonContext.Default.ClientConfigDocument), http.RequestAborted).AsTask();
+            JsonOutput.SerializeToUtf8Bytes(Build(options, host), LocalJsonContext.Default.ClientConfigDocument), http.RequestAborted).AsTask();
     }
 }

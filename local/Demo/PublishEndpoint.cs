@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
@@ -45,7 +45,7 @@ public sealed class PublishEndpoint(FunctionInvoker invoker, FunctionLogger logg
         }
 
         var outcome = await invoker.InvokeAsync(HandlerCatalog.Publisher, input, http.RequestAborted);
-        logger.Write("INFO", "publish", ("outcome", outcome.Succeeded ? "succeeded" : outcome.ErrorType));
+        logger.Write(LogSeverity.Info, "publish", ("outcome", outcome.Succeeded ? "succeeded" : outcome.ErrorType));
         if (outcome.Succeeded)
         {
             http.Response.ContentType = "application/json";
@@ -63,6 +63,6 @@ public sealed class PublishEndpoint(FunctionInvoker invoker, FunctionLogger logg
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
         return http.Response.Body.WriteAsync(
-            JsonSerializer.SerializeToUtf8Bytes(new RuntimeError(message, errorType), RuntimeJsonContext.Default.RuntimeError), http.RequestAborted).AsTask();
+            JsonOutput.SerializeToUtf8Bytes(new RuntimeError(message, errorType), RuntimeJsonContext.Default.RuntimeError), http.RequestAborted).AsTask();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
@@ -55,7 +54,7 @@ public sealed class FunctionInvoker(GatewayOptions options, IServiceProvider ser
 
     private InvocationOutcome Failed(string name, string requestId, RuntimeError error)
     {
-        logger.Write("ERROR", "invocation failed", ("function", name), ("requestId", requestId), ("errorType", error.ErrorType));
+        logger.Write(LogSeverity.Error, "invocation failed", ("function", name), ("requestId", requestId), ("errorType", error.ErrorType));
         return new InvocationOutcome(null, error.ErrorType, error.ErrorMessage);
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Rtc.Functions.Configuration;
 using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
 using Rtc.Local.Demo;
@@ -30,7 +28,7 @@ internal static class GatewayEndpoints
             RawPath.Segments(http) is [var stage, _, var connectionId] ? management.HandleAsync(http, stage, connectionId) : ForbiddenAsync(http));
 
         endpoints.MapPost("/2015-03-31/functions/{functionName}/invocations", (HttpContext http, string functionName, InvokeEndpoint invoke) => invoke.HandleAsync(http, functionName));
-        if (options.Auth == AuthModes.Jwt)
+        if (options.Auth == AuthMode.Jwt)
         {
             endpoints.MapGet(LocalRoutes.Token, (HttpContext http, TokenEndpoint tokens) => tokens.HandleAsync(http));
         }

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Amazon.DynamoDBv2;
-using Microsoft.Extensions.DependencyInjection;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Logging;
@@ -37,7 +36,7 @@ internal static class GatewayServices
         AddFunctions(services, options);
 
         services.AddSingleton<ConnectionRegistry>();
-        services.AddSingleton(provider => new SigV4Verifier(
+        services.AddSingleton(provider => new SignatureValidator(
             LocalCredentials.AccessKeyId, LocalCredentials.SecretAccessKey, options.Region, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ProxyEventFactory(options.Stage, options.ApiId, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RouteInvoker>();
@@ -56,11 +55,11 @@ internal static class GatewayServices
         services.AddSingleton<InvokeEndpoint>();
         services.AddSingleton<ClientConfigEndpoint>();
         services.AddSingleton<PublishEndpoint>();
-        if (options.Auth == AuthModes.Jwt)
+        if (options.Auth == AuthMode.Jwt)
         {
             services.AddSingleton<LocalAuth>();
             services.AddSingleton<TokenEndpoint>();
-            services.AddSingleton(provider => new ConnectAuthorizer(
+            services.AddSingleton(provider => new HandshakeAuthorizer(
                 provider.GetRequiredService<FunctionInvoker>(), options.Region,
                 provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<FunctionLogger>()));
         }
@@ -109,7 +108,7 @@ internal static class GatewayServices
             [EnvironmentVariables.WebSocketDomain] = managementEndpoint.Authority,
             [EnvironmentVariables.WebSocketStage] = options.Stage,
             [EnvironmentVariables.ManagementEndpoint] = managementEndpoint.ToString(),
-            [EnvironmentVariables.AuthMode] = options.Auth,
+            [EnvironmentVariables.AuthMode] = AuthModes.NameOf(options.Auth),
             [EnvironmentVariables.Region] = options.Region,
         };
         foreach (var (name, value) in auth?.Environment ?? [])

@@ -1,13 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Authorization;

@@ -31,10 +31,6 @@ public sealed class RecreatingConnectionStore(IAmazonDynamoDB client, string tab
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Connection?> GetAsync(string connectionId, CancellationToken cancellationToken = default) =>
-        WithTableAsync(() => store.GetAsync(connectionId, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
         WithTableAsync(() => store.ListConnectionIdsAsync(userId, cancellationToken), cancellationToken);
 
@@ -59,7 +55,7 @@ public sealed class RecreatingConnectionStore(IAmazonDynamoDB client, string tab
         {
             if (await ConnectionTableBootstrap.CreateAsync(client, tableName, cancellationToken))
             {
-                logger.Write("WARN", "connection table recreated", ("table", tableName), ("endpoint", client.Config.ServiceURL),
+                logger.Write(LogSeverity.Warn, "connection table recreated", ("table", tableName), ("endpoint", client.Config.ServiceURL),
                     ("reason", "the table disappeared (DynamoDB restarted?); connections stored before are lost"));
             }
         }

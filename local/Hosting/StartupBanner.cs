@@ -1,3 +1,4 @@
+using Rtc.Functions.Configuration;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 
@@ -16,7 +17,7 @@ public static class StartupBanner
             ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'"
             : $"curl -s '{endpoint}{LocalRoutes.Token}?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
         output.WriteLine($$$"""
-            RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, auth {{{options.Auth}}}
+            RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, auth {{{AuthModes.NameOf(options.Auth)}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}
               Management endpoint:  {{{gateway.ManagementEndpoint}}}   (POST/GET/DELETE /{{{options.Stage}}}/@connections/{connectionId})
               Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})

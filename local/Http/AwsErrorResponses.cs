@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Contracts;
 using Rtc.Local.Json;
 
 namespace Rtc.Local.Http;
@@ -25,6 +24,6 @@ public static class AwsErrorResponses
     public static Task WriteJsonAsync(HttpContext http, GatewayMessage value, CancellationToken cancellationToken = default)
     {
         http.Response.ContentType = "application/json";
-        return http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(value, LocalJsonContext.Default.GatewayMessage), cancellationToken).AsTask();
+        return http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(value, LocalJsonContext.Default.GatewayMessage), cancellationToken).AsTask();
     }
 }

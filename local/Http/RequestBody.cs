@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Rtc.Local.Http;
 
 /// <summary>Reads a request body whole, refusing one over a limit without buffering it all.</summary>

@@ -8,5 +8,13 @@ namespace Rtc.Local.Json;
 /// <param name="LastActiveAt">When the client last sent a message.</param>
 public sealed record ConnectionDescription(
     [property: JsonPropertyName("connectedAt")] string ConnectedAt,
-    [property: JsonPropertyName("identity")] ConnectionIdentity Identity,
-    [property: JsonPropertyName("lastActiveAt")] string LastActiveAt);
+    [property: JsonPropertyName("identity")] ConnectionDescription.ClientIdentity Identity,
+    [property: JsonPropertyName("lastActiveAt")] string LastActiveAt)
+{
+    /// <summary>GetConnection's <c>identity</c>.</summary>
+    /// <param name="SourceIp">The client's address.</param>
+    /// <param name="UserAgent">The client's user agent.</param>
+    public sealed record ClientIdentity(
+        [property: JsonPropertyName("sourceIp")] string? SourceIp,
+        [property: JsonPropertyName("userAgent")] string? UserAgent);
+}

@@ -5,7 +5,6 @@ namespace Rtc.Local.Json;
 /// <summary>Source-generated JSON for the gateway's own answers.</summary>
 [JsonSerializable(typeof(GatewayMessage))]
 [JsonSerializable(typeof(ConnectionDescription))]
-[JsonSerializable(typeof(FunctionError))]
 [JsonSerializable(typeof(LambdaServiceError))]
 [JsonSerializable(typeof(DevelopmentToken))]
 [JsonSerializable(typeof(ClientConfigDocument))]

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Http;
@@ -16,7 +17,7 @@ namespace Rtc.Local.Lambda;
 /// only version, the <c>RequestResponse</c>, <c>Event</c> and <c>DryRun</c> invocation types with Lambda's
 /// payload quotas, <c>LogType: Tail</c>, and function errors as 200 with <c>X-Amz-Function-Error: Unhandled</c>.
 /// </summary>
-public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invoker, SigV4Verifier verifier, FunctionLogger logger)
+public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invoker, SignatureValidator verifier, FunctionLogger logger)
 {
     /// <summary>The SigV4 service name of Lambda.</summary>
     public const string SigningService = "lambda";
@@ -127,7 +128,7 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
             http.Response.Headers[LogResultHeader] = Convert.ToBase64String(log.Tail(MaxLogTailBytes));
         }
 
-        logger.Write("INFO", "invoke", ("function", name), ("outcome", outcome.Succeeded ? "succeeded" : outcome.ErrorType));
+        logger.Write(LogSeverity.Info, "invoke", ("function", name), ("outcome", outcome.Succeeded ? "succeeded" : outcome.ErrorType));
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
         if (outcome.Succeeded)
@@ -137,8 +138,8 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
         }
 
         http.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
-        var error = new FunctionError(outcome.ErrorMessage ?? "", outcome.ErrorType!);
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(error, LocalJsonContext.Default.FunctionError), http.RequestAborted);
+        var error = new RuntimeError(outcome.ErrorMessage ?? "", outcome.ErrorType!);
+        await http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(error, RuntimeJsonContext.Default.RuntimeError), http.RequestAborted);
     }
 
     private static async Task WriteServiceErrorAsync(HttpContext http, int status, string errorType, string message)
@@ -147,7 +148,7 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
         http.Response.Headers[AwsErrorResponses.ErrorTypeHeader] = errorType;
         http.Response.ContentType = "application/json";
         var error = new LambdaServiceError("User", message);
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(error, LocalJsonContext.Default.LambdaServiceError), http.RequestAborted);
+        await http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(error, LocalJsonContext.Default.LambdaServiceError), http.RequestAborted);
     }
 
     // The payload as text when it is UTF-8 JSON (an empty body is {}); null otherwise: Lambda refuses both

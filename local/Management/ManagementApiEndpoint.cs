@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Local.Configuration;
 using Rtc.Local.Connections;
@@ -20,7 +19,7 @@ namespace Rtc.Local.Management;
 public sealed class ManagementApiEndpoint(
     GatewayOptions options,
     ConnectionRegistry registry,
-    SigV4Verifier verifier,
+    SignatureValidator verifier,
     FaultInjector faults,
     FunctionLogger logger)
 {
@@ -38,7 +37,7 @@ public sealed class ManagementApiEndpoint(
         }
         finally
         {
-            logger.Write("INFO", "management", ("method", http.Request.Method), ("connectionId", connectionId), ("status", http.Response.StatusCode));
+            logger.Write(LogSeverity.Info, "management", ("method", http.Request.Method), ("connectionId", connectionId), ("status", http.Response.StatusCode));
         }
     }
 
@@ -100,11 +99,11 @@ public sealed class ManagementApiEndpoint(
     {
         var info = new ConnectionDescription(
             Iso8601(connection.ConnectedAt),
-            new ConnectionIdentity(connection.SourceIp, connection.UserAgent),
+            new ConnectionDescription.ClientIdentity(connection.SourceIp, connection.UserAgent),
             Iso8601(connection.LastActiveAt));
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(info, LocalJsonContext.Default.ConnectionDescription), cancellationToken);
+        await http.Response.Body.WriteAsync(JsonOutput.SerializeToUtf8Bytes(info, LocalJsonContext.Default.ConnectionDescription), cancellationToken);
         return true;
     }
 

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Routing;
 using Rtc.Local.Configuration;
@@ -100,7 +100,7 @@ public sealed class ConnectionPump(
     {
         if (abrupt && options.AbruptDrop)
         {
-            logger.Write("WARN", "connection dropped without $disconnect", ("connectionId", facts.ConnectionId));
+            logger.Write(LogSeverity.Warn, "connection dropped without $disconnect", ("connectionId", facts.ConnectionId));
             return;
         }
 
@@ -113,7 +113,7 @@ public sealed class ConnectionPump(
         if (route == WebSocketRoutes.Ping)
         {
             // Deployed, ping is a MOCK integration with a route response: API Gateway replies without invoking a function.
-            logger.Write("INFO", "route", ("route", route), ("connectionId", facts.ConnectionId), ("outcome", "mock"));
+            logger.Write(LogSeverity.Info, "route", ("route", route), ("connectionId", facts.ConnectionId), ("outcome", "mock"));
             await connection.SendAsync(Encoding.UTF8.GetBytes(WebSocketRoutes.PongReply), WebSocketMessageType.Text);
             return;
         }
@@ -126,7 +126,7 @@ public sealed class ConnectionPump(
         {
             // Without a route response API Gateway sends nothing back, except this notice when the integration fails.
             var notice = new GatewayMessage("Internal server error", facts.ConnectionId, request.RequestContext.RequestId);
-            await connection.SendAsync(JsonSerializer.SerializeToUtf8Bytes(notice, LocalJsonContext.Default.GatewayMessage), WebSocketMessageType.Text);
+            await connection.SendAsync(JsonOutput.SerializeToUtf8Bytes(notice, LocalJsonContext.Default.GatewayMessage), WebSocketMessageType.Text);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Rtc.Local.Http;
 using Rtc.Local.Json;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
@@ -13,8 +12,8 @@ public sealed class RouteInvoker(FunctionInvoker invoker, FunctionLogger logger)
     public async Task<InvocationOutcome> InvokeAsync(WebSocketRequest request, CancellationToken cancellationToken = default)
     {
         var outcome = await invoker.InvokeAsync(
-            HandlerCatalog.Connections, JsonSerializer.Serialize(request, ContractsJsonContext.Default.WebSocketRequest), cancellationToken);
-        logger.Write("INFO", "route", ("route", request.RequestContext.RouteKey), ("connectionId", request.RequestContext.ConnectionId),
+            HandlerCatalog.Connections, JsonOutput.Serialize(request, ContractsJsonContext.Default.WebSocketRequest), cancellationToken);
+        logger.Write(LogSeverity.Info, "route", ("route", request.RequestContext.RouteKey), ("connectionId", request.RequestContext.ConnectionId),
             ("outcome", outcome.Succeeded ? "invoked" : outcome.ErrorType));
         return outcome;
     }

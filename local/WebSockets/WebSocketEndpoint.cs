@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Contracts;
 using Rtc.Local.Authorization;
 using Rtc.Local.Connections;
@@ -19,10 +18,8 @@ public sealed class WebSocketEndpoint(
     RouteInvoker routes,
     ConnectionPump pump,
     RateLimiter connectLimiter,
-    ConnectAuthorizer? authorizer = null)
+    HandshakeAuthorizer? authorizer = null)
 {
-    private const string SubProtocolHeader = "Sec-WebSocket-Protocol";
-
     /// <summary>Handles one upgrade request.</summary>
     public async Task HandleAsync(HttpContext http)
     {
@@ -71,7 +68,7 @@ public sealed class WebSocketEndpoint(
         string? subProtocol = null;
         foreach (var (name, value) in response.Headers ?? [])
         {
-            if (string.Equals(name, SubProtocolHeader, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, Handshake.SubprotocolHeader, StringComparison.OrdinalIgnoreCase))
             {
                 subProtocol = value;
             }

@@ -1,3 +1,5 @@
+using Rtc.Functions.Configuration;
+
 namespace Rtc.Stack.Configuration;
 
 /// <summary>

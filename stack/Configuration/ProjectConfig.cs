@@ -78,8 +78,8 @@ internal static class ProjectConfig
         "EventBridge event pattern whose events invoke the publisher; empty for no rule.",
         EventPatternProblem));
 
-    public static readonly ChoiceKey<AuthMode> Auth = Declare(new ChoiceKey<AuthMode>("auth", "none",
-        [("none", AuthMode.None), ("jwt", AuthMode.Jwt)],
+    public static readonly ChoiceKey<AuthMode> Auth = Declare(new ChoiceKey<AuthMode>("auth", AuthModes.None,
+        [(AuthModes.None, AuthMode.None), (AuthModes.Jwt, AuthMode.Jwt)],
         "How $connect is authorised - anyone with a user_id (none) or a JWT checked by a Lambda authorizer (jwt)."));
 
     public static readonly TextKey AuthIssuer = Declare(new TextKey("authIssuer", "",

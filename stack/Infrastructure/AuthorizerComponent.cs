@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Template;
@@ -17,12 +18,6 @@ namespace Rtc.Stack.Infrastructure;
 /// </remarks>
 internal static class AuthorizerComponent
 {
-    /// <summary>The identity source for a token in the <c>token</c> query parameter.</summary>
-    public const string QueryIdentitySource = "route.request.querystring.token";
-
-    /// <summary>The identity source for a token offered as a subprotocol.</summary>
-    public const string ProtocolIdentitySource = "route.request.header.Sec-WebSocket-Protocol";
-
     /// <summary>The config key that holds the HS256 secret, referenced (never inlined) by the template.</summary>
     public static string SecretReference => Fn.Ref(ProjectConfig.AuthHs256Secret.Name);
 
@@ -55,7 +50,7 @@ internal static class AuthorizerComponent
             ["authorizerType"] = "REQUEST",
             ["authorizerUri"] = function.Function.Output("invokeArn"),
             ["identitySources"] = new JsonArray(
-                auth.TokenSource == TokenSource.Query ? QueryIdentitySource : ProtocolIdentitySource),
+                auth.TokenSource == TokenSource.Query ? Handshake.TokenQueryIdentitySource : Handshake.SubprotocolIdentitySource),
         });
 
         template.Resource("authorizer-invoke-permission", "aws:lambda/permission:Permission", new JsonObject

@@ -24,7 +24,6 @@ internal static class RtcStack
         var domain = template.Variable("websocketDomain", webSocket.Domain);
         var executionArn = webSocket.Api.Output("executionArn");
         var stage = webSocket.Stage.Name;
-        var authMode = settings.Auth.Mode == AuthMode.Jwt ? "jwt" : "none";
 
         var connections = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
             HandlerCatalog.Connections,
@@ -33,7 +32,7 @@ internal static class RtcStack
                 [EnvironmentVariables.TableName] = table.Name,
                 [EnvironmentVariables.WebSocketDomain] = domain,
                 [EnvironmentVariables.WebSocketStage] = stage,
-                [EnvironmentVariables.AuthMode] = authMode,
+                [EnvironmentVariables.AuthMode] = AuthModes.NameOf(settings.Auth.Mode),
             },
             [Policies.GrantWriteConnections(table.Arn), Policies.GrantManageConnections(executionArn, stage)]));
 
@@ -80,7 +79,7 @@ internal static class RtcStack
         template.Output("connectionsFunctionName", connections.Function.Name);
         template.Output("publisherFunctionName", publisher.Function.Name);
         template.Output("publisherFunctionArn", publisher.Function.Arn);
-        template.Output("clientConfig", ClientConfig.Build(settings, url, stage, region));
+        template.Output("clientConfig", ClientConfigOutput.Build(settings, url, stage, region));
         return template;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Stack.Template;
 
@@ -70,7 +70,7 @@ internal sealed class StackTemplate(string name, string description)
         document["outputs"] = outputs.DeepClone();
 
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder }))
         {
             document.WriteTo(writer);
         }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Rtc.Functions.Configuration;
 using Rtc.Browser.Tests.Support;
 using Rtc.Local.Configuration;
 using Rtc.Testing;
@@ -10,7 +11,7 @@ namespace Rtc.Browser.Tests;
 [Collection(Chromium.Collection)]
 public sealed class TokenTests(Chromium chromium)
 {
-    private static readonly GatewayOptions JwtOptions = TestGateway.Options with { Auth = AuthModes.Jwt, RequireSignature = false };
+    private static readonly GatewayOptions JwtOptions = TestGateway.Options with { Auth = AuthMode.Jwt, RequireSignature = false };
 
     [Fact]
     public async Task GetTokenIsCalledForEveryConnectionIncludingEachReconnect()

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Storage;
 using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
 using Rtc.Testing;
 using Rtc.Testing.Gateway;
 
@@ -105,8 +104,6 @@ public sealed class AbortedHandshakeTests(DynamoDbLocal dynamo)
         }
 
         public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default) => store.RemoveAsync(connectionId, cancellationToken);
-
-        public Task<Connection?> GetAsync(string connectionId, CancellationToken cancellationToken = default) => store.GetAsync(connectionId, cancellationToken);
 
         public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
             store.ListConnectionIdsAsync(userId, cancellationToken);

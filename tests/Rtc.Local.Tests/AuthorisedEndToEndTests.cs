@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Rtc.Local.Configuration;
+using Rtc.Functions.Configuration;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing.Gateway;
 
@@ -12,7 +12,7 @@ public sealed class AuthorisedEndToEndTests : IAsyncLifetime
     private readonly HttpClient http = new();
     private RealGateway real = null!;
 
-    public async Task InitializeAsync() => real = await RealGateway.StartAsync(TestGateway.Options with { Auth = AuthModes.Jwt });
+    public async Task InitializeAsync() => real = await RealGateway.StartAsync(TestGateway.Options with { Auth = AuthMode.Jwt });
 
     public async Task DisposeAsync()
     {

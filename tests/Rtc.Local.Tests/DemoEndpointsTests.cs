@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Local.Configuration;
+using Rtc.Functions.Configuration;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing;
 using Rtc.Testing.Gateway;
@@ -72,7 +72,7 @@ public sealed class DemoEndpointsTests
     [Fact]
     public async Task ClientConfigUnderJwtHasTheTokenOfferedAsASubprotocol()
     {
-        await using var real = await RealGateway.StartAsync(TestGateway.Options with { Auth = AuthModes.Jwt });
+        await using var real = await RealGateway.StartAsync(TestGateway.Options with { Auth = AuthMode.Jwt });
 
         var config = await ClientConfigAsync(real);
 

@@ -21,7 +21,6 @@ public sealed class DynamoDbEndToEndTests(DynamoDbLocal dynamo)
 
         Assert.Equal(1, result.GetProperty("delivered").GetInt32());
         Assert.Equal("\"stored in DynamoDB\"", await alice.ReceiveTextAsync());
-        var row = await new DynamoDbConnectionStore(dynamo.Client, table).GetAsync(connectionId);
-        Assert.Equal("alice", row?.UserId);
+        Assert.Equal([connectionId], await new DynamoDbConnectionStore(dynamo.Client, table).ListConnectionIdsAsync("alice"));
     }
 }

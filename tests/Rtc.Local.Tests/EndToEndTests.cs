@@ -44,7 +44,6 @@ public sealed class EndToEndTests
 
         var remaining = Assert.Single(await WaitForRowsAsync(real, "alice", 1));
         Assert.NotEqual(firstId, remaining);
-        Assert.Null(await real.Store.GetAsync(firstId));
     }
 
     [Fact]
@@ -60,14 +59,43 @@ public sealed class EndToEndTests
         dropped.Abort();
         dropped.Dispose();
         await log.Seen.WaitAsync(Eventually.WaitLimit);
-        Assert.NotNull(await real.Store.GetAsync(droppedId));
+        Assert.Contains(droppedId, await real.ConnectionsOfAsync("alice"));
 
         var result = await PublishAsync(real, """{"userId":"alice","message":"after the drop"}""");
 
         Assert.Equal(1, result.GetProperty("delivered").GetInt32());
         Assert.Equal(1, result.GetProperty("gone").GetInt32());
-        Assert.Null(await real.Store.GetAsync(droppedId));
+        Assert.DoesNotContain(droppedId, await real.ConnectionsOfAsync("alice"));
         Assert.Equal("\"after the drop\"", await live.ReceiveTextAsync());
+    }
+
+    [Fact]
+    public async Task UnicodeAndHtmlReachTheSocketAsTheCallerWroteThem()
+    {
+        // The probe's reproduction: before, this arrived as {"t":"\u20AC \u65E5\u672C \u003Cb\u003E it\u0027s"}.
+        const string Message = """{"t":"€ 日本 <b> it's"}""";
+        await using var real = await RealGateway.StartAsync();
+        using var socket = await ConnectAsync(real, "?user_id=alice");
+        await WaitForRowsAsync(real, "alice", 1);
+
+        var result = await PublishAsync(real, $$"""{"userId":"alice","message":{{Message}}}""");
+
+        Assert.Equal(1, result.GetProperty("delivered").GetInt32());
+        Assert.Equal(Message, await socket.ReceiveTextAsync());
+    }
+
+    [Fact]
+    public async Task AnInvalidPublishRequestIsAnsweredWithItsMessageAsWritten()
+    {
+        await using var real = await RealGateway.StartAsync();
+
+        var (result, response) = await LambdaCli.InvokeAsync(real.Gateway, "publisher", """{"userId":"alice"}""");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("\"FunctionError\": \"Unhandled\"", result.Output);
+        Assert.Contains("""'message' is missing or null""", response);
+        Assert.Contains("""{\"userId\":\"u1\",\"message\":<any JSON>}""", response);
+        Assert.Equal("InvalidPublishRequest", JsonDocument.Parse(response).RootElement.GetProperty("errorType").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Rtc.Functions.Configuration;
 using Rtc.Local.Configuration;
 
 namespace Rtc.Local.Tests;
@@ -41,7 +42,7 @@ public sealed class GatewayOptionsParserTests
         Assert.Equal(10, options.ConnectRatePerSecond);
         Assert.Equal(new FaultOptions { ManagementLatency = TimeSpan.FromMilliseconds(20), ThrottleRate = 0.05, ErrorRate = 0.01 }, options.Faults);
         Assert.True(options.AbruptDrop);
-        Assert.Equal(AuthModes.Jwt, options.Auth);
+        Assert.Equal(AuthMode.Jwt, options.Auth);
         Assert.Equal(TimeSpan.FromSeconds(5), options.InvokeTimeout);
     }
 

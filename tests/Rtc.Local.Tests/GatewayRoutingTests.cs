@@ -1,6 +1,6 @@
 using System.Net;
+using Rtc.Functions.Configuration;
 using Rtc.Functions.Runtime;
-using Rtc.Local.Configuration;
 using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
@@ -24,7 +24,7 @@ public sealed class GatewayRoutingTests
     [InlineData("POST", "@local/client-config")]
     public async Task RequestsTheGatewayDoesNotServeAreForbidden(string method, string path)
     {
-        await using var gateway = await TestGateway.StartAsync(TestGateway.Options with { Auth = AuthModes.Jwt }, new Dictionary<string, IInvocationHandler>());
+        await using var gateway = await TestGateway.StartAsync(TestGateway.Options with { Auth = AuthMode.Jwt }, new Dictionary<string, IInvocationHandler>());
         using var http = new HttpClient();
 
         using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(gateway.BaseUri, path)));
@@ -37,7 +37,7 @@ public sealed class GatewayRoutingTests
     public async Task TokenEndpointExistsOnlyWithJwtAuth()
     {
         await using var open = await TestGateway.StartAsync(TestGateway.Options, new Dictionary<string, IInvocationHandler>());
-        await using var authorised = await TestGateway.StartAsync(TestGateway.Options with { Auth = AuthModes.Jwt }, new Dictionary<string, IInvocationHandler>());
+        await using var authorised = await TestGateway.StartAsync(TestGateway.Options with { Auth = AuthMode.Jwt }, new Dictionary<string, IInvocationHandler>());
         using var http = new HttpClient();
 
         using var withoutAuth = await http.GetAsync(new Uri(open.BaseUri, "@local/token?user=alice"));

@@ -261,7 +261,7 @@ public sealed class InvokeApiTests
             var (tag, lines) = (request.GetProperty("tag").GetString(), request.GetProperty("lines").GetInt32());
             for (var line = 0; line < lines; line++)
             {
-                logger.Write("INFO", "working", ("tag", tag), ("line", line));
+                logger.Write(LogSeverity.Info, "working", ("tag", tag), ("line", line));
                 if (line == lines / 2 - 1)
                 {
                     if (Interlocked.Increment(ref running) == 2)

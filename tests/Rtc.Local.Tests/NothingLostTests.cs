@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Rtc.Local.Configuration;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing.Gateway;
@@ -56,7 +57,11 @@ public sealed class NothingLostTests
     }
 
     private static Task<JsonElement> PublishToAllAsync(RealGateway real, string[] users, string sequence) =>
-        EndToEndTests.PublishAsync(real, JsonSerializer.Serialize(new PublishRequest(users, new Sequenced(sequence)), NothingLostJsonContext.Default.PublishRequest));
+        EndToEndTests.PublishAsync(real, new JsonObject
+        {
+            ["userIds"] = new JsonArray([.. users.Select(user => JsonValue.Create(user))]),
+            ["message"] = new JsonObject { ["seq"] = sequence },
+        }.ToJsonString());
 
     private static async Task<List<string>> ReadUntilEndAsync(ClientWebSocket socket)
     {

@@ -53,7 +53,7 @@ public sealed class BootstrapProcessTests(PackagedFunctions packaged, DynamoDbLo
             queryToken: LocalDevelopmentTokens.Mint(Authorizer, "alice", TimeSpan.FromMinutes(5))));
 
         Assert.Equal(200, JsonDocument.Parse(connected.Body).RootElement.GetProperty("statusCode").GetInt32());
-        Assert.Equal("alice", (await new DynamoDbConnectionStore(dynamo.Client, table).GetAsync(ConnectionId))?.UserId);
+        Assert.Equal([ConnectionId], await new DynamoDbConnectionStore(dynamo.Client, table).ListConnectionIdsAsync("alice"));
         Assert.Equal(1, JsonDocument.Parse(published.Body).RootElement.GetProperty("delivered").GetInt32());
         Assert.Equal("""{"text":"hello"}""", Encoding.UTF8.GetString(Assert.Single(management.MessagesFor(ConnectionId))));
         AssertAllowed(decision, "alice");

@@ -11,7 +11,7 @@ public sealed class ConfigErrorTests
     [InlineData("memorySize", "64", "rtc-pulumi:memorySize", "128 to 10240")]
     [InlineData("timeout", "901", "rtc-pulumi:timeout", "1 to 900")]
     [InlineData("architecture", "mips", "rtc-pulumi:architecture", "x86_64 or arm64")]
-    [InlineData("functionPackaging", "native", "rtc-pulumi:functionPackaging", "aot (Native AOT bootstrap on provided.al2023) or managed")]
+    [InlineData("functionPackaging", "native", "rtc-pulumi:functionPackaging", "aot or managed")]
     [InlineData("logRetentionDays", "10", "rtc-pulumi:logRetentionDays", "14")]
     [InlineData("heartbeatSeconds", "600", "rtc-pulumi:heartbeatSeconds", "10 to 540")]
     [InlineData("production", "yes", "rtc-pulumi:production", "true or false")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rtc.Functions.Configuration;
 using Rtc.Local.Configuration;
 using Rtc.Local.Demo;
 using Rtc.Local.Json;
@@ -61,13 +62,13 @@ public sealed class OutputsTests
     }
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("jwt")]
-    public void TheLocalGatewaysClientConfigHasTheStacksShape(string auth)
+    [InlineData(AuthMode.None)]
+    [InlineData(AuthMode.Jwt)]
+    public void TheLocalGatewaysClientConfigHasTheStacksShape(AuthMode auth)
     {
         // The local gateway answers GET /@local/client-config in this shape; with --auth jwt it offers the token
         // as a subprotocol, as a stack with authTokenSource "protocol" tells browsers to.
-        var stack = (auth == "jwt" ? StackRun.ForProd(new Dictionary<string, string> { ["authTokenSource"] = "protocol" }).Template() : Templates.Dev())["outputs"]!["clientConfig"]!;
+        var stack = (auth == AuthMode.Jwt ? StackRun.ForProd(new Dictionary<string, string> { ["authTokenSource"] = "protocol" }).Template() : Templates.Dev())["outputs"]!["clientConfig"]!;
         var local = JsonSerializer.SerializeToNode(
             ClientConfigEndpoint.Build(new GatewayOptions { Auth = auth }, "127.0.0.1:3001"), LocalJsonContext.Default.ClientConfigDocument)!;
 

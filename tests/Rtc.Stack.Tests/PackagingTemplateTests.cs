@@ -40,8 +40,11 @@ public sealed class PackagingTemplateTests
         Assert.Empty(new TemplateValidator(ProviderSchema.Pinned, ProjectFile.DeclaredConfigKeys()).Validate(Managed(stack)));
     }
 
-    private static JsonObject Managed(string stack) =>
-        StackRun.ForStack(stack, new Dictionary<string, string> { ["functionPackaging"] = "managed" }).Template();
+    private static JsonObject Managed(string stack)
+    {
+        var managed = new Dictionary<string, string> { ["functionPackaging"] = "managed" };
+        return (stack == "prod" ? StackRun.ForProd(managed) : StackRun.ForStack(stack, managed)).Template();
+    }
 
     private static void AssertFunctions(JsonObject template, string runtime, string handler, string architecture, string zip)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rtc.Functions.Composition;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
 
@@ -57,7 +58,7 @@ public sealed class AuthorizerHandler : IInvocationHandler
         }
 
         var requestId = request.RequestContext.RequestId;
-        if (TokenExtractor.Extract(request) is not { } token)
+        if (request.FindToken() is not { } token)
         {
             throw Unauthorized(RefusalReasons.MissingToken, requestId);
         }
@@ -69,7 +70,7 @@ public sealed class AuthorizerHandler : IInvocationHandler
         }
         catch (SigningKeysUnavailableException exception)
         {
-            Log("ERROR", "error", RefusalReasons.KeysUnavailable, requestId);
+            Log(LogSeverity.Error, "error", RefusalReasons.KeysUnavailable, requestId);
             throw new InvocationException(KeysUnavailableErrorType, exception.Message);
         }
 
@@ -80,10 +81,10 @@ public sealed class AuthorizerHandler : IInvocationHandler
 
         // Only ever allow the $connect route this event is about; anything else means the authorizer is attached
         // to a route it was not built for.
-        var isConnect = ConnectRouteArn.IsConnectRoute(request.MethodArn);
-        Log("INFO", isConnect ? "allow" : "deny", isConnect ? null : RefusalReasons.NotConnectRoute, requestId, userId);
-        var response = AuthorizerPolicies.For(userId, request.MethodArn, isConnect);
-        return JsonSerializer.Serialize(response, AuthorizerJsonContext.Default.AuthorizerResponse);
+        var isConnect = request.TargetsConnectRoute;
+        Log(LogSeverity.Info, isConnect ? "allow" : "deny", isConnect ? null : RefusalReasons.NotConnectRoute, requestId, userId);
+        var response = AuthorizerResponse.For(userId, request.MethodArn, isConnect);
+        return JsonOutput.Serialize(response, AuthorizerJsonContext.Default.AuthorizerResponse);
     }
 
     private static AuthorizerRequest? Parse(string eventJson)
@@ -100,10 +101,10 @@ public sealed class AuthorizerHandler : IInvocationHandler
 
     private InvocationException Unauthorized(string reason, string? requestId)
     {
-        Log("INFO", "unauthorized", reason, requestId);
+        Log(LogSeverity.Info, "unauthorized", reason, requestId);
         return new InvocationException(UnauthorizedMessage, UnauthorizedMessage);
     }
 
-    private void Log(string level, string outcome, string? reason, string? requestId, string? userId = null) =>
+    private void Log(LogSeverity level, string outcome, string? reason, string? requestId, string? userId = null) =>
         logger.Write(level, LogMessage, ("outcome", outcome), ("reason", reason), ("requestId", requestId), ("userId", userId));
 }

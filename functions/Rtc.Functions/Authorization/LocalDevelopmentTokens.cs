@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Authorization;
 
@@ -15,7 +16,7 @@ public static class LocalDevelopmentTokens
     /// <paramref name="settings"/>, valid from now for <paramref name="lifetime"/>.
     /// </summary>
     /// <param name="settings">Authorizer settings in HS256 secret mode.</param>
-    /// <param name="userId">The user the token names; non-empty, at most <see cref="UserIdRules.MaximumLength"/> characters.</param>
+    /// <param name="userId">The user the token names; see <see cref="UserIdRules"/>.</param>
     /// <param name="lifetime">How long the token is valid; positive.</param>
     /// <param name="clock">The clock "now" is read from. Default <see cref="TimeProvider.System"/>.</param>
     public static string Mint(AuthorizerSettings settings, string userId, TimeSpan lifetime, TimeProvider? clock = null)
@@ -27,7 +28,7 @@ public static class LocalDevelopmentTokens
 
         if (!UserIdRules.IsValid(userId))
         {
-            throw new ArgumentException($"A user id must be non-empty and at most {UserIdRules.MaximumLength} characters.", nameof(userId));
+            throw new ArgumentException($"A user id must be {UserIdRules.Description}.", nameof(userId));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);

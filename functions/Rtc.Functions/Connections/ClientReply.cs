@@ -17,3 +17,7 @@ public sealed record ClientReply(
     /// <summary><c>{"type":"error","error":"unknown_action","action":"..."}</c>.</summary>
     public static ClientReply UnknownAction(string action) => new("error", "unknown_action", action);
 }
+
+/// <summary>Source-generated JSON for the replies the connections handler sends to clients.</summary>
+[JsonSerializable(typeof(ClientReply))]
+public sealed partial class ConnectionsJsonContext : JsonSerializerContext;

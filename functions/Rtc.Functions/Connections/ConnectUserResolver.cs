@@ -9,15 +9,6 @@ namespace Rtc.Functions.Connections;
 /// </summary>
 public sealed class ConnectUserResolver(AuthMode mode)
 {
-    /// <summary>The query parameter that names the user when authorisation is off.</summary>
-    public const string UserIdQueryParameter = "user_id";
-
-    /// <summary>The longest user id accepted, in characters.</summary>
-    public const int MaxUserIdLength = 256;
-
-    /// <summary>The mode in force.</summary>
-    public AuthMode Mode => mode;
-
     /// <summary>
     /// The handshake status when no user can be found: 401 when a token is required (the authorizer let no
     /// principal through), 400 when the client simply left out <c>user_id</c>.
@@ -25,14 +16,14 @@ public sealed class ConnectUserResolver(AuthMode mode)
     public int MissingUserStatus => mode == AuthMode.Jwt ? 401 : 400;
 
     /// <summary>Reads <c>RTC_AUTH</c>: <c>none</c> (default) or <c>jwt</c>; anything else throws, naming both.</summary>
-    public static ConnectUserResolver FromEnvironment(IFunctionEnvironment environment) =>
-        new(environment.Get(EnvironmentVariables.AuthMode) switch
-        {
-            null or "none" => AuthMode.None,
-            "jwt" => AuthMode.Jwt,
-            var other => throw new InvalidOperationException(
-                $"{EnvironmentVariables.AuthMode} is '{other}'; allowed values: none, jwt."),
-        });
+    public static ConnectUserResolver FromEnvironment(IFunctionEnvironment environment)
+    {
+        var name = environment.Get(EnvironmentVariables.AuthMode) ?? AuthModes.None;
+        return AuthModes.TryParse(name, out var parsed)
+            ? new ConnectUserResolver(parsed)
+            : throw new InvalidOperationException(
+                $"{EnvironmentVariables.AuthMode} is '{name}'; allowed values: {string.Join(", ", AuthModes.Names)}.");
+    }
 
     /// <summary>The connecting user's id as given (not yet validated), or null when there is none.</summary>
     public string? UserOf(WebSocketRequest request)
@@ -43,6 +34,6 @@ public sealed class ConnectUserResolver(AuthMode mode)
             return principal;
         }
 
-        return request.QueryStringParameters is { } query && query.TryGetValue(UserIdQueryParameter, out var userId) ? userId : null;
+        return request.QueryStringParameters is { } query && query.TryGetValue(Handshake.UserIdQueryParameter, out var userId) ? userId : null;
     }
 }

@@ -65,18 +65,18 @@ public sealed class ConnectionsHandler : IInvocationHandler
         }
         catch (Exception exception)
         {
-            Log("ERROR", request, context, null, "error", started, ("errorType", exception.GetType().Name));
+            Log(LogSeverity.Error, request, context, null, "error", started, ("errorType", exception.GetType().Name));
             throw;
         }
 
         var level = result.Response.StatusCode switch
         {
-            >= 500 => "ERROR",
-            >= 400 => "WARN",
-            _ => "INFO",
+            >= 500 => LogSeverity.Error,
+            >= 400 => LogSeverity.Warn,
+            _ => LogSeverity.Info,
         };
         Log(level, request, context, result.UserId, result.Outcome, started, ("reply", result.Reply));
-        return JsonSerializer.Serialize(result.Response, ContractsJsonContext.Default.WebSocketResponse);
+        return JsonOutput.Serialize(result.Response, ContractsJsonContext.Default.WebSocketResponse);
     }
 
     private static WebSocketRequest Parse(string eventJson)
@@ -100,7 +100,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
         return request;
     }
 
-    private void Log(string level, WebSocketRequest request, InvocationContext context, string? userId, string outcome, long started, (string Name, object? Value) detail)
+    private void Log(LogSeverity level, WebSocketRequest request, InvocationContext context, string? userId, string outcome, long started, (string Name, object? Value) detail)
     {
         var requestContext = request.RequestContext;
         var fields = new List<(string Name, object? Value)>
@@ -125,4 +125,15 @@ public sealed class ConnectionsHandler : IInvocationHandler
 
         logger.Write(level, "invocation", [.. fields]);
     }
+}
+
+/// <summary>What one route made of an event: the integration response and what the log line says about it.</summary>
+/// <param name="Response">Returned to API Gateway.</param>
+/// <param name="Outcome">A short fixed word for the log, e.g. <c>connected</c> or <c>refused</c>.</param>
+/// <param name="UserId">The user, when the route knows it.</param>
+/// <param name="Reply">For routes that answer the sender: what the management API made of the reply.</param>
+public sealed record RouteResult(WebSocketResponse Response, string Outcome, string? UserId = null, string? Reply = null)
+{
+    /// <summary>A response with <paramref name="statusCode"/> and an optional short plain-text body.</summary>
+    public static WebSocketResponse Status(int statusCode, string? body = null) => new() { StatusCode = statusCode, Body = body };
 }

@@ -16,3 +16,15 @@ public sealed class WebSocketRequest : ApiGatewayRequest
     [JsonPropertyName("isBase64Encoded")]
     public bool IsBase64Encoded { get; init; }
 }
+
+/// <summary>
+/// Source-generated JSON for API Gateway's WebSocket contracts. Unknown fields are ignored and nulls accepted,
+/// because API Gateway adds fields over time.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNameCaseInsensitive = false,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+[JsonSerializable(typeof(WebSocketRequest))]
+[JsonSerializable(typeof(WebSocketResponse))]
+public sealed partial class ContractsJsonContext : JsonSerializerContext;

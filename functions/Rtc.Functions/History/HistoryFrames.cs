@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Rtc.Functions.Connections;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Publishing;
 
 namespace Rtc.Functions.History;
@@ -85,15 +86,15 @@ public static class HistoryFrames
 
     /// <summary><c>{"type":"reset","epoch":"E"|null,"seq":N,"reason":R}</c>, R one of <see cref="ResetReason"/>.</summary>
     public static byte[] Reset(string? epoch, long seq, string reason) =>
-        JsonSerializer.SerializeToUtf8Bytes(new ResetFrame(epoch, seq, reason), HistoryJsonContext.Default.ResetFrame);
+        JsonOutput.SerializeToUtf8Bytes(new ResetFrame(epoch, seq, reason), HistoryJsonContext.Default.ResetFrame);
 
     /// <summary><c>{"type":"position","epoch":"E"|null,"seq":N}</c>: the stream's current position.</summary>
     public static byte[] Position(string? epoch, long seq) =>
-        JsonSerializer.SerializeToUtf8Bytes(new PositionFrame(epoch, seq), HistoryJsonContext.Default.PositionFrame);
+        JsonOutput.SerializeToUtf8Bytes(new PositionFrame(epoch, seq), HistoryJsonContext.Default.PositionFrame);
 
     /// <summary><c>{"type":"error","error":"invalid_resume"}</c>: the resume request was malformed.</summary>
     public static byte[] InvalidResume() =>
-        JsonSerializer.SerializeToUtf8Bytes(new ClientReply("error", InvalidResumeError), ConnectionsJsonContext.Default.ClientReply);
+        JsonOutput.SerializeToUtf8Bytes(new ClientReply("error", InvalidResumeError), ConnectionsJsonContext.Default.ClientReply);
 
     /// <summary>Bytes of a replay frame for <paramref name="epoch"/> holding no messages (with <c>"more":false</c>, the longer).</summary>
     internal static int EmptyReplayBytes(string? epoch) => Replay(epoch, [], more: false).Length;
@@ -110,7 +111,7 @@ public static class HistoryFrames
     private static byte[] Write(int dataBytes, Action<Utf8JsonWriter> writeProperties)
     {
         var buffer = new ArrayBufferWriter<byte>(dataBytes + 128);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
         {
             writer.WriteStartObject();
             writeProperties(writer);

@@ -1,10 +1,27 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Logging;
 
+/// <summary>How serious a log line is; written as <c>INFO</c>, <c>WARN</c> or <c>ERROR</c>.</summary>
+public enum LogSeverity
+{
+    /// <summary><c>INFO</c>: what happened, as expected.</summary>
+    Info,
+
+    /// <summary><c>WARN</c>: a refusal or a best-effort step that did not succeed; the service carries on.</summary>
+    Warn,
+
+    /// <summary><c>ERROR</c>: an invocation or a start-up failed.</summary>
+    Error,
+}
+
 /// <summary>
 /// Writes one JSON object per line, the shape CloudWatch's JSON log format and the local gateway's console
-/// expect. Callers pass only routing facts and counts: message bodies and tokens are never logged.
+/// expect, encoded by <see cref="JsonOutput"/> so a line reads raw as it was meant (<c>+00:00</c>, quotes).
+/// Callers pass only routing facts and counts: message bodies and tokens are never logged.
 /// </summary>
 public sealed class FunctionLogger(TextWriter output, TimeProvider clock)
 {
@@ -24,27 +41,26 @@ public sealed class FunctionLogger(TextWriter output, TimeProvider clock)
     public static void Observe(Action<string> observer) => Observer.Value = observer;
 
     /// <summary>Writes one line: <c>{"timestamp","level","message",...fields}</c>.</summary>
-    /// <param name="level">"INFO", "WARN" or "ERROR".</param>
+    /// <param name="severity">The line's <c>level</c>.</param>
     /// <param name="message">A short fixed description, e.g. "invocation".</param>
     /// <param name="fields">Named values: strings, numbers, booleans or null.</param>
-    public void Write(string level, string message, params ReadOnlySpan<(string Name, object? Value)> fields)
+    public void Write(LogSeverity severity, string message, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var timestamp = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var entries = fields.ToArray();
+        var line = Encoding.UTF8.GetString(JsonOutput.Write(json =>
         {
             json.WriteStartObject();
-            json.WriteString("timestamp", clock.GetUtcNow().ToString("O"));
-            json.WriteString("level", level);
+            json.WriteString("timestamp", timestamp);
+            json.WriteString("level", LevelOf(severity));
             json.WriteString("message", message);
-            foreach (var (name, value) in fields)
+            foreach (var (name, value) in entries)
             {
                 WriteField(json, name, value);
             }
 
             json.WriteEndObject();
-        }
-
-        var line = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }));
         lock (writeLock)
         {
             output.WriteLine(line);
@@ -53,6 +69,13 @@ public sealed class FunctionLogger(TextWriter output, TimeProvider clock)
 
         Observer.Value?.Invoke(line);
     }
+
+    private static string LevelOf(LogSeverity severity) => severity switch
+    {
+        LogSeverity.Error => "ERROR",
+        LogSeverity.Warn => "WARN",
+        _ => "INFO",
+    };
 
     private static void WriteField(Utf8JsonWriter json, string name, object? value)
     {
@@ -64,7 +87,7 @@ public sealed class FunctionLogger(TextWriter output, TimeProvider clock)
             case int number: json.WriteNumber(name, number); break;
             case long number: json.WriteNumber(name, number); break;
             case double number: json.WriteNumber(name, Math.Round(number, 3)); break;
-            default: json.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+            default: json.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Amazon.Runtime;
 using Rtc.Functions.Configuration;
 
@@ -40,12 +39,8 @@ public sealed class ManagementApiClient : IManagementApi
         this.credentials = credentials;
         this.clock = clock ?? TimeProvider.System;
         this.requestTimeout = requestTimeout ?? DefaultRequestTimeout;
-        BaseUri = baseUri;
         signer = new ExecuteApiRequestSigner(baseUri, region);
     }
-
-    /// <summary>The stage's base URL this client posts under.</summary>
-    public Uri BaseUri { get; }
 
     /// <summary>
     /// A client configured from <c>RTC_MANAGEMENT_ENDPOINT</c> or <c>WEBSOCKET_DOMAIN</c>/<c>WEBSOCKET_STAGE</c>
@@ -56,7 +51,7 @@ public sealed class ManagementApiClient : IManagementApi
         var endpoint = ManagementEndpoint.FromEnvironment(environment);
         // One client for the life of the execution environment, so connections to API Gateway are reused.
         var httpClient = new HttpClient(CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
-        return new ManagementApiClient(httpClient, endpoint.BaseUri, endpoint.Region, new DefaultChainCredentials(new SigningClientConfig(endpoint.Region)));
+        return new ManagementApiClient(httpClient, endpoint.BaseUri, endpoint.Region, ExecuteApiRequestSigner.DefaultCredentials(endpoint.Region));
     }
 
     /// <summary>
@@ -73,56 +68,26 @@ public sealed class ManagementApiClient : IManagementApi
     /// <inheritdoc />
     public async Task<ManagementResult> PostToConnectionAsync(string connectionId, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(connectionId);
         var body = MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : data.ToArray();
-        var (result, _) = await SendAsync(HttpMethod.Post, connectionId, body, readDetails: false, cancellationToken);
-        return result;
-    }
-
-    /// <inheritdoc />
-    public Task<(ManagementResult Result, ConnectionDetails? Details)> GetConnectionAsync(string connectionId, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, connectionId, null, readDetails: true, cancellationToken);
-
-    /// <inheritdoc />
-    public async Task<ManagementResult> DeleteConnectionAsync(string connectionId, CancellationToken cancellationToken = default)
-    {
-        var (result, _) = await SendAsync(HttpMethod.Delete, connectionId, null, readDetails: false, cancellationToken);
-        return result;
-    }
-
-    private async Task<(ManagementResult Result, ConnectionDetails? Details)> SendAsync(
-        HttpMethod method, string connectionId, byte[]? body, bool readDetails, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(connectionId);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         linked.CancelAfter(requestTimeout);
         try
         {
             var identity = await credentials.GetCredentialsAsync();
-            using var request = signer.Create(method, connectionId, body, identity, clock.GetUtcNow().UtcDateTime);
+            using var request = signer.CreatePost(connectionId, body, identity, clock.GetUtcNow().UtcDateTime);
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            var result = ManagementResults.FromResponse(response);
-            if (!readDetails || result.Outcome != ManagementOutcome.Delivered)
-            {
-                return (result, null);
-            }
-
-            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
-            var details = await JsonSerializer.DeserializeAsync(stream, ManagementJsonContext.Default.GetConnectionResponse, linked.Token);
-            return (result, details?.ToConnectionDetails());
+            return ManagementResult.FromResponse(response);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (ManagementResults.TimedOut(), null);
+            return ManagementResult.TimedOut();
         }
         catch (HttpRequestException)
         {
-            return (ManagementResults.TransportFailed(), null);
-        }
-        catch (JsonException)
-        {
-            return (ManagementResults.UnreadableBody(), null);
+            return ManagementResult.TransportFailed();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Storage;
@@ -5,8 +6,9 @@ using Rtc.Functions.Storage;
 namespace Rtc.Functions.Publishing;
 
 /// <summary>
-/// Posts one message to many connections with a bounded number in flight. 410 deletes the row; 429, 5xx and
-/// timeouts are retried with backoff while the deadline allows; 403, 413 and other answers are final.
+/// Posts one message to many connections with a bounded number in flight. 410 deletes the row
+/// (<see cref="GoneConnections"/>); answers <see cref="ManagementResult.IsRetryable"/> calls retryable are retried
+/// with backoff while the deadline allows; every other answer is final.
 /// </summary>
 internal sealed class MessageFanOut(
     IConnectionStore store,
@@ -63,12 +65,12 @@ internal sealed class MessageFanOut(
                     tally.CountDelivered();
                     return;
                 case ManagementOutcome.Gone:
-                    await RemoveGoneAsync(target);
+                    await store.ForgetAsync(target.ConnectionId, logger);
                     tally.CountGone();
                     return;
             }
 
-            var delay = IsRetryable(last) && attempt < options.MaxAttempts ? backoff.DelayBefore(attempt) : (TimeSpan?)null;
+            var delay = last.IsRetryable && attempt < options.MaxAttempts ? backoff.DelayBefore(attempt) : (TimeSpan?)null;
             if (delay is null || clock.GetUtcNow() + delay >= stopAt)
             {
                 tally.CountFailed(target, last.StatusCode, last.ErrorType ?? last.Outcome.ToString());
@@ -87,22 +89,63 @@ internal sealed class MessageFanOut(
             }
         }
     }
+}
 
-    // 429, 5xx, timeouts and transport errors; 403, 413 and other 4xx answers would only repeat.
-    private static bool IsRetryable(ManagementResult result) =>
-        result.Outcome == ManagementOutcome.Throttled
-        || (result.Outcome == ManagementOutcome.Failed && result.StatusCode is null or >= 500);
+/// <summary>One connection to post to, with the user it belongs to.</summary>
+internal readonly record struct DeliveryTarget(string UserId, string ConnectionId);
 
-    private async Task RemoveGoneAsync(DeliveryTarget target)
+/// <summary>Counts a fan-out's outcomes from many concurrent posts.</summary>
+internal sealed class FanOutTally
+{
+    private readonly ConcurrentQueue<FailedDelivery> failed = new();
+    private int delivered;
+    private int gone;
+    private int retries;
+
+    public int Delivered => Volatile.Read(ref delivered);
+
+    public int Gone => Volatile.Read(ref gone);
+
+    public int Retries => Volatile.Read(ref retries);
+
+    /// <summary>The failures, in a stable order (user, then connection).</summary>
+    public IReadOnlyList<FailedDelivery> Failed =>
+        [.. failed.OrderBy(failure => failure.UserId, StringComparer.Ordinal).ThenBy(failure => failure.ConnectionId, StringComparer.Ordinal)];
+
+    public void CountDelivered() => Interlocked.Increment(ref delivered);
+
+    public void CountGone() => Interlocked.Increment(ref gone);
+
+    public void CountRetry() => Interlocked.Increment(ref retries);
+
+    public void CountFailed(DeliveryTarget target, int? status, string error) =>
+        failed.Enqueue(new FailedDelivery(target.ConnectionId, target.UserId, status, error));
+}
+
+/// <summary>
+/// Exponential backoff with full jitter (a uniform delay between zero and the attempt's ceiling), so that the
+/// many posts a throttled fan-out retries spread out instead of returning together.
+/// </summary>
+public sealed class RetryBackoff(PublisherOptions options, Random random)
+{
+    private readonly Lock randomLock = new();
+
+    /// <summary>The delay before retry number <paramref name="retry"/> (1 for the first retry).</summary>
+    public TimeSpan DelayBefore(int retry)
     {
-        try
+        var ceiling = options.FirstRetryDelay * Math.Pow(2, Math.Min(retry - 1, 30));
+        if (ceiling > options.RetryDelayCap)
         {
-            // Not bound to the deadline: a half-done cleanup only leaves the row to the table's TTL.
-            await store.RemoveAsync(target.ConnectionId);
+            ceiling = options.RetryDelayCap;
         }
-        catch (Exception exception)
+
+        double sample;
+        lock (randomLock)
         {
-            logger.Write("WARN", "gone connection not removed", ("connectionId", target.ConnectionId), ("error", exception.GetType().Name));
+            // Random is not thread-safe and posts retry concurrently.
+            sample = random.NextDouble();
         }
+
+        return ceiling * sample;
     }
 }

@@ -1,5 +1,6 @@
-using System.Buffers;
 using System.Text.Json;
+using Rtc.Functions.Contracts;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Publishing;
 
@@ -130,34 +131,61 @@ public static class PublishRequestParser
 
     private static string ReadUserId(JsonElement element, string what)
     {
-        if (element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 and <= PublishRequestLimits.MaxUserIdLength } userId)
+        // No connection is stored under an id $connect refuses, so such an id is the caller's mistake.
+        if (element.ValueKind != JsonValueKind.String || element.GetString() is not { } userId || !UserIdRules.IsValid(userId))
         {
-            throw InvalidPublishRequest.Because(
-                $"{what} must be a string of 1 to {PublishRequestLimits.MaxUserIdLength} characters");
+            throw InvalidPublishRequest.Because($"{what} must be {UserIdRules.Description}");
         }
 
         return userId;
     }
 
+    // The limit applies to exactly the bytes that will be posted.
     private static byte[] Serialise(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        if (buffer.WrittenCount > PublishRequestLimits.MaxMessageBytes)
+        var message = JsonOutput.Write(write);
+        if (message.Length > PublishRequestLimits.MaxMessageBytes)
         {
             throw InvalidPublishRequest.Because(
-                $"the message is {buffer.WrittenCount} bytes once serialised; the limit is {PublishRequestLimits.MaxMessageBytes}");
+                $"the message is {message.Length} bytes as posted (UTF-8 JSON); the limit is {PublishRequestLimits.MaxMessageBytes}");
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return message;
     }
 
     private static bool IsNonEmptyString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 };
 
     private static string Describe(JsonValueKind kind) => kind.ToString().ToLowerInvariant();
+}
+
+/// <summary>A validated publish request: whom to notify and the message, already serialised once.</summary>
+/// <param name="UserIds">Distinct user ids, in the order the caller gave them.</param>
+/// <param name="Message">The UTF-8 JSON bytes posted to every connection.</param>
+public sealed record PublishRequest(IReadOnlyList<string> UserIds, byte[] Message);
+
+/// <summary>The limits a publish request is checked against before anything is posted.</summary>
+public static class PublishRequestLimits
+{
+    /// <summary>Users one request may name (after de-duplication).</summary>
+    public const int MaxUsers = 1000;
+
+    /// <summary>The management API's message limit (128 KB), in bytes of the serialised message.</summary>
+    public const int MaxMessageBytes = 131_072;
+}
+
+/// <summary>The <c>InvalidPublishRequest</c> error: every message says what was wrong and which shapes are accepted.</summary>
+public static class InvalidPublishRequest
+{
+    /// <summary>The Lambda error type callers branch on.</summary>
+    public const string ErrorType = "InvalidPublishRequest";
+
+    /// <summary>The accepted input shapes, as named in every error message.</summary>
+    public const string AcceptedShapes =
+        "Accepted shapes: {\"userId\":\"u1\",\"message\":<any JSON>}, {\"userIds\":[\"u1\",\"u2\"],\"message\":<any JSON>}, " +
+        "or an EventBridge event {\"source\":...,\"detail-type\":...,\"detail\":{\"user_id\":\"u1\" or \"user_ids\":[...], ...}} " +
+        "whose detail, without user_id/user_ids, is the message.";
+
+    /// <summary>An invocation error naming <paramref name="reason"/> and the accepted shapes.</summary>
+    public static InvocationException Because(string reason) => new(ErrorType, $"Invalid publish request: {reason}. {AcceptedShapes}");
 }

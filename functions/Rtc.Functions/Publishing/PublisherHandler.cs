@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Rtc.Functions.Composition;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
@@ -45,7 +45,7 @@ public sealed class PublisherHandler(
         }
         catch (InvocationException exception)
         {
-            logger.Write("WARN", "publish", ("requestId", context.RequestId), ("outcome", exception.ErrorType),
+            logger.Write(LogSeverity.Warn, "publish", ("requestId", context.RequestId), ("outcome", exception.ErrorType),
                 ("milliseconds", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             throw;
         }
@@ -58,11 +58,11 @@ public sealed class PublisherHandler(
         var tally = await fanOut.DeliverAsync(targets, request.Message, stopAt, stop.Token);
         var result = new PublishResult(request.UserIds.Count, targets.Count, tally.Delivered, tally.Gone, tally.Failed);
 
-        logger.Write("INFO", "publish", ("requestId", context.RequestId), ("outcome", "published"),
+        logger.Write(LogSeverity.Info, "publish", ("requestId", context.RequestId), ("outcome", "published"),
             ("users", result.Users), ("connections", result.Connections), ("delivered", result.Delivered),
             ("gone", result.Gone), ("failed", result.Failed.Count), ("retries", tally.Retries),
             ("messageBytes", request.Message.Length), ("milliseconds", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
-        return JsonSerializer.Serialize(result, PublishJsonContext.Default.PublishResult);
+        return JsonOutput.Serialize(result, PublishJsonContext.Default.PublishResult);
     }
 
     private async Task<IReadOnlyList<DeliveryTarget>> ListTargetsAsync(IReadOnlyList<string> userIds, CancellationToken stop)

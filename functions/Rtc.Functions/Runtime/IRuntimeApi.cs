@@ -18,3 +18,8 @@ public interface IRuntimeApi
     /// <summary><c>POST /runtime/init/error</c>: the function could not start.</summary>
     Task PostInitErrorAsync(RuntimeError error, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One event fetched from the Runtime API.</summary>
+/// <param name="EventJson">The event, exactly as Lambda delivered it.</param>
+/// <param name="Context">The request id, deadline, function ARN and trace header that came with it.</param>
+public sealed record RuntimeInvocation(string EventJson, InvocationContext Context);

@@ -35,7 +35,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         catch (Exception exception)
         {
             var error = RuntimeError.From(exception);
-            logger.Write("ERROR", "init failed", ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage));
+            logger.Write(LogSeverity.Error, "init failed", ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage));
             await runtimeApi.PostInitErrorAsync(error, CancellationToken.None);
             return InitFailedExitCode;
         }
@@ -79,7 +79,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
             var error = exception is OperationCanceledException && pastDeadline.IsCancellationRequested
                 ? new RuntimeError("The invocation ran past its deadline.", "Runtime.DeadlineExceeded")
                 : RuntimeError.From(exception);
-            logger.Write("ERROR", "invocation failed",
+            logger.Write(LogSeverity.Error, "invocation failed",
                 ("requestId", context.RequestId), ("errorType", error.ErrorType), ("errorMessage", error.ErrorMessage));
             // A finished invocation's result is posted even during shutdown, so it is not lost.
             await runtimeApi.PostInvocationErrorAsync(context.RequestId, error, CancellationToken.None);

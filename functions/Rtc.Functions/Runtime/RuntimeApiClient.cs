@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Runtime;
 
@@ -61,7 +61,7 @@ public sealed class RuntimeApiClient(HttpClient httpClient) : IRuntimeApi
 
     private async Task PostErrorAsync(string path, RuntimeError error, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(JsonSerializer.Serialize(error, RuntimeJsonContext.Default.RuntimeError), Encoding.UTF8);
+        using var content = new StringContent(JsonOutput.Serialize(error, RuntimeJsonContext.Default.RuntimeError), Encoding.UTF8);
         content.Headers.ContentType = Json;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, error.ErrorType);
@@ -71,4 +71,26 @@ public sealed class RuntimeApiClient(HttpClient httpClient) : IRuntimeApi
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
+
+/// <summary>Header names of the Lambda Runtime API.</summary>
+public static class RuntimeApiHeaders
+{
+    /// <summary>The invocation's request id.</summary>
+    public const string RequestId = "Lambda-Runtime-Aws-Request-Id";
+
+    /// <summary>When Lambda stops the invocation, epoch milliseconds.</summary>
+    public const string DeadlineMs = "Lambda-Runtime-Deadline-Ms";
+
+    /// <summary>The ARN the caller invoked.</summary>
+    public const string InvokedFunctionArn = "Lambda-Runtime-Invoked-Function-Arn";
+
+    /// <summary>The X-Ray trace header.</summary>
+    public const string TraceId = "Lambda-Runtime-Trace-Id";
+
+    /// <summary>The error type, on error posts.</summary>
+    public const string FunctionErrorType = "Lambda-Runtime-Function-Error-Type";
+
+    /// <summary>The environment variable the X-Ray SDKs read the trace header from.</summary>
+    public const string TraceIdEnvironmentVariable = "_X_AMZN_TRACE_ID";
 }

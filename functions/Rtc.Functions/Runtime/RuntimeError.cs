@@ -22,3 +22,7 @@ public sealed record RuntimeError(
         exception.Message,
         exception is InvocationException invocation ? invocation.ErrorType : exception.GetType().Name);
 }
+
+/// <summary>Source-generated JSON for what the loop posts to the Runtime API.</summary>
+[JsonSerializable(typeof(RuntimeError))]
+public sealed partial class RuntimeJsonContext : JsonSerializerContext;

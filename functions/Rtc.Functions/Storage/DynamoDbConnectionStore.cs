@@ -76,18 +76,6 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
         client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(connectionId) }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Connection?> GetAsync(string connectionId, CancellationToken cancellationToken = default)
-    {
-        var response = await client.GetItemAsync(new GetItemRequest
-        {
-            TableName = tableName,
-            Key = Key(connectionId),
-            ConsistentRead = true,
-        }, cancellationToken);
-        return response.Item is { Count: > 0 } item ? ToConnection(item) : null;
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default)
     {
         var ids = new List<string>();
@@ -118,12 +106,4 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
         new() { [ConnectionTableSchema.ConnectionIdAttribute] = new AttributeValue { S = connectionId } };
 
     private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
-
-    private static Connection ToConnection(Dictionary<string, AttributeValue> item) => new(
-        item[ConnectionTableSchema.ConnectionIdAttribute].S,
-        item[ConnectionTableSchema.UserIdAttribute].S,
-        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(item[ConnectionTableSchema.ConnectedAtAttribute].N, CultureInfo.InvariantCulture)),
-        DateTimeOffset.FromUnixTimeSeconds(long.Parse(item[ConnectionTableSchema.ExpiresAtAttribute].N, CultureInfo.InvariantCulture)),
-        item.TryGetValue(ConnectionTableSchema.SourceIpAttribute, out var sourceIp) ? sourceIp.S : null,
-        item.TryGetValue(ConnectionTableSchema.UserAgentAttribute, out var userAgent) ? userAgent.S : null);
 }

@@ -9,9 +9,21 @@ public interface IConnectionStore
     /// <summary>Removes a connection. Removing one that is not stored is not an error.</summary>
     Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default);
 
-    /// <summary>The stored connection, or null.</summary>
-    Task<Connection?> GetAsync(string connectionId, CancellationToken cancellationToken = default);
-
     /// <summary>The ids of every connection of <paramref name="userId"/> (every page of the index).</summary>
     Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One open WebSocket connection, as stored in the connection table.</summary>
+/// <param name="ConnectionId">API Gateway's connection id (the table's partition key).</param>
+/// <param name="UserId">Whose connection this is (the <c>UserIdIndex</c> partition key).</param>
+/// <param name="ConnectedAt">When the connection opened.</param>
+/// <param name="ExpiresAt">When the row may be expired by the table's TTL.</param>
+/// <param name="SourceIp">The client's address, if known.</param>
+/// <param name="UserAgent">The client's user agent, if known.</param>
+public sealed record Connection(
+    string ConnectionId,
+    string UserId,
+    DateTimeOffset ConnectedAt,
+    DateTimeOffset ExpiresAt,
+    string? SourceIp = null,
+    string? UserAgent = null);

@@ -19,10 +19,6 @@ public sealed class InMemoryConnectionStore : IConnectionStore
     }
 
     /// <inheritdoc />
-    public Task<Connection?> GetAsync(string connectionId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(connections.TryGetValue(connectionId, out var connection) ? connection : null);
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<string> ids = connections.Values

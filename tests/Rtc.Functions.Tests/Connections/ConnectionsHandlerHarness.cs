@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
 
 namespace Rtc.Functions.Tests.Connections;
 
@@ -26,7 +26,7 @@ public sealed class ConnectionsHandlerHarness
     }
 
     /// <summary>The connection table.</summary>
-    public InMemoryConnectionStore Store { get; } = new();
+    public RecordingConnectionStore Store { get; } = new();
 
     /// <summary>What the handler posted to clients.</summary>
     public RecordingManagementApi Management { get; } = new();

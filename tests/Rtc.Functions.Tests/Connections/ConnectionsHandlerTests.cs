@@ -4,7 +4,6 @@ using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
 using Rtc.Functions.Tests.Events;
 
 namespace Rtc.Functions.Tests.Connections;
@@ -24,7 +23,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("connect-with-query.json"));
 
         Assert.Equal(200, response.StatusCode);
-        var row = await harness.Store.GetAsync(ConnectionId);
+        var row = harness.Store.Row(ConnectionId);
         Assert.NotNull(row);
         Assert.Equal("alice", row.UserId);
         Assert.Equal(ConnectedAt, row.ConnectedAt);
@@ -41,7 +40,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("connect-without-query.json"));
 
         Assert.Equal(400, response.StatusCode);
-        Assert.Null(await harness.Store.GetAsync(ConnectionId));
+        Assert.Null(harness.Store.Row(ConnectionId));
     }
 
     [Theory]
@@ -54,7 +53,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(WithUserId(userId));
 
         Assert.Equal(400, response.StatusCode);
-        Assert.Null(await harness.Store.GetAsync(ConnectionId));
+        Assert.Null(harness.Store.Row(ConnectionId));
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("connect-user-id-257-chars.json"));
 
         Assert.Equal(400, response.StatusCode);
-        Assert.Null(await harness.Store.GetAsync(ConnectionId));
+        Assert.Null(harness.Store.Row(ConnectionId));
     }
 
     [Fact]
@@ -76,7 +75,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(WithUserId(new string('u', 256)));
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Equal(new string('u', 256), (await harness.Store.GetAsync(ConnectionId))?.UserId);
+        Assert.Equal(new string('u', 256), harness.Store.Row(ConnectionId)?.UserId);
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("connect-with-authorizer.json"));
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Equal("bob", (await harness.Store.GetAsync(ConnectionId))?.UserId);
+        Assert.Equal("bob", harness.Store.Row(ConnectionId)?.UserId);
     }
 
     [Fact]
@@ -141,7 +140,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("connect-with-query.json"));
 
         Assert.Equal(401, response.StatusCode);
-        Assert.Null(await harness.Store.GetAsync(ConnectionId));
+        Assert.Null(harness.Store.Row(ConnectionId));
     }
 
     [Fact]
@@ -152,7 +151,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("connect-with-authorizer.json"));
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Equal("bob", (await harness.Store.GetAsync(ConnectionId))?.UserId);
+        Assert.Equal("bob", harness.Store.Row(ConnectionId)?.UserId);
         Assert.Empty(await harness.Store.ListConnectionIdsAsync("mallory"));
     }
 
@@ -165,7 +164,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("connect-with-authorizer.json"));
 
         Assert.Equal(500, response.StatusCode);
-        Assert.Equal("alice", (await harness.Store.GetAsync(ConnectionId))?.UserId);
+        Assert.Equal("alice", harness.Store.Row(ConnectionId)?.UserId);
     }
 
     [Fact]
@@ -177,7 +176,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("disconnect-1001.json"));
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Null(await harness.Store.GetAsync(ConnectionId));
+        Assert.Null(harness.Store.Row(ConnectionId));
         var line = harness.LogLines[^1];
         Assert.Equal(1001, line.GetProperty("closeCode").GetInt32());
         Assert.Equal("Going away", line.GetProperty("closeReason").GetString());
@@ -191,6 +190,23 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("disconnect-1001.json"));
 
         Assert.Equal(200, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AReplyToAGoneConnectionWhoseRowCannotBeRemovedStillSucceedsAndLogsIt()
+    {
+        var harness = new ConnectionsHandlerHarness();
+        await harness.InvokeAsync(EventFiles.Read("connect-with-query.json"));
+        harness.Management.Outcome = ManagementOutcome.Gone;
+        harness.Store.RemoveFailure = new TimeoutException("the table did not answer");
+
+        var response = await harness.InvokeAsync(EventFiles.Read("default-json.json"));
+
+        Assert.Equal(200, response.StatusCode);
+        var warning = Assert.Single(harness.LogLines, line => line.GetProperty("message").GetString() == "gone connection not removed");
+        Assert.Equal(ConnectionId, warning.GetProperty("connectionId").GetString());
+        Assert.Equal(nameof(TimeoutException), warning.GetProperty("errorType").GetString());
+        Assert.Equal("gone", harness.LogLines[^1].GetProperty("reply").GetString());
     }
 
     [Fact]
@@ -216,7 +232,7 @@ public sealed class ConnectionsHandlerTests
         var response = await harness.InvokeAsync(EventFiles.Read("default-json.json"));
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Null(await harness.Store.GetAsync(ConnectionId));
+        Assert.Null(harness.Store.Row(ConnectionId));
     }
 
     [Fact]

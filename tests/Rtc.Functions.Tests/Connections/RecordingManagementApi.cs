@@ -22,12 +22,4 @@ public sealed class RecordingManagementApi : IManagementApi
         Posts.Enqueue((connectionId, Encoding.UTF8.GetString(data.Span)));
         return Failure is null ? Task.FromResult(new ManagementResult(Outcome)) : Task.FromException<ManagementResult>(Failure);
     }
-
-    /// <inheritdoc />
-    public Task<(ManagementResult Result, ConnectionDetails? Details)> GetConnectionAsync(string connectionId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("The connections handler never reads connections.");
-
-    /// <inheritdoc />
-    public Task<ManagementResult> DeleteConnectionAsync(string connectionId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("The connections handler never deletes connections.");
 }

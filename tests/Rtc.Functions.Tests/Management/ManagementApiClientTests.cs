@@ -56,30 +56,11 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
     [Fact]
     public async Task ConnectionIdWithSlashAndPlusStaysOneEncodedPathSegment()
     {
-        await CreateClient().DeleteConnectionAsync("a/b+c=");
+        await CreateClient().PostToConnectionAsync("a/b+c=", Encoding.UTF8.GetBytes("x"));
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("/local/%40connections/a%2Fb%2Bc%3D", request.RawTarget);
         Assert.True(SigV4Verifier.Verify(request, SecretKey).IsValid);
-    }
-
-    [Fact]
-    public async Task GetAndDeleteAreSignedWithTheirOwnMethods()
-    {
-        server.Body = """{"connectedAt":"2026-11-28T12:00:00.000Z","identity":{"sourceIp":"203.0.113.9","userAgent":"test-agent"},"lastActiveAt":"2026-11-28T12:05:00.000Z"}""";
-        var client = CreateClient();
-
-        var (getResult, details) = await client.GetConnectionAsync(ConnectionId);
-        server.Body = null;
-        server.Status = 204;
-        var deleteResult = await client.DeleteConnectionAsync(ConnectionId);
-
-        Assert.Equal(ManagementOutcome.Delivered, getResult.Outcome);
-        Assert.Equal(ManagementOutcome.Delivered, deleteResult.Outcome);
-        Assert.Equal(new ConnectionDetails(
-            DateTimeOffset.Parse("2026-11-28T12:00:00Z"), DateTimeOffset.Parse("2026-11-28T12:05:00Z"), "203.0.113.9", "test-agent"), details);
-        Assert.Equal(["GET", "DELETE"], server.Requests.Select(request => request.Method));
-        Assert.All(server.Requests, request => Assert.True(SigV4Verifier.Verify(request, SecretKey).IsValid));
     }
 
     [Fact]
@@ -123,6 +104,24 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
         Assert.Equal(new ManagementResult(expected, status, errorType), result);
     }
 
+    [Theory]
+    [InlineData(429, "LimitExceededException", true)]
+    [InlineData(500, "InternalServerErrorException", true)]
+    [InlineData(502, null, true)]
+    [InlineData(400, "BadRequestException", false)]
+    [InlineData(403, "ForbiddenException", false)]
+    [InlineData(410, "GoneException", false)]
+    [InlineData(413, "PayloadTooLargeException", false)]
+    public async Task OnlyThrottlingAndServerErrorsAreRetryable(int status, string? errorType, bool retryable)
+    {
+        server.Status = status;
+        server.ErrorType = errorType;
+
+        var result = await CreateClient().PostToConnectionAsync(ConnectionId, Encoding.UTF8.GetBytes("x"));
+
+        Assert.Equal(retryable, result.IsRetryable);
+    }
+
     [Fact]
     public async Task ErrorTypeSuffixAfterAColonIsDropped()
     {
@@ -145,7 +144,7 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
         release.SetResult();
 
         Assert.Equal(new ManagementResult(ManagementOutcome.Failed, null, "Timeout"), result);
-        Assert.True(result.IsTransient);
+        Assert.True(result.IsRetryable);
     }
 
     [Fact]
@@ -172,6 +171,7 @@ public sealed class ManagementApiClientTests : IAsyncLifetime
         var result = await client.PostToConnectionAsync(ConnectionId, Encoding.UTF8.GetBytes("x"));
 
         Assert.Equal(new ManagementResult(ManagementOutcome.Failed, null, "TransportError"), result);
+        Assert.True(result.IsRetryable);
     }
 
     private ManagementApiClient CreateClient(TimeSpan? timeout = null) => new(

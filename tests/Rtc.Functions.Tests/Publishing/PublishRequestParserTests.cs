@@ -18,6 +18,7 @@ public sealed class PublishRequestParserTests
         """{"userId":"alice"}""",
         """{"userId":"alice","message":null}""",
         """{"userId":"","message":1}""",
+        """{"userId":"   ","message":1}""",
         """{"userId":42,"message":1}""",
         """{"userId":"alice","userIds":["bob"],"message":1}""",
         """{"userIds":[],"message":1}""",
@@ -75,6 +76,45 @@ public sealed class PublishRequestParserTests
 
         Assert.Contains("131073 bytes", error.Message);
         Assert.Contains("131072", error.Message);
+    }
+
+    [Fact]
+    public void TheSizeLimitCountsTheBytesPostedNotAnEscapedForm()
+    {
+        // 140,000 '<' are 140,002 bytes as posted; escaped as \u003C they would count 840,002.
+        var error = Assert.Throws<InvocationException>(() =>
+            PublishRequestParser.Parse($$"""{"userId":"alice","message":"{{new string('<', 140_000)}}"}"""));
+
+        Assert.Contains("the message is 140002 bytes", error.Message);
+    }
+
+    [Fact]
+    public void AHundredKilobytesOfAngleBracketsAreAcceptedAsTheyAre()
+    {
+        var message = $"\"{new string('<', 100 * 1024)}\"";
+
+        var request = PublishRequestParser.Parse($$"""{"userId":"alice","message":{{message}}}""");
+
+        Assert.Equal(Encoding.UTF8.GetBytes(message), request.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"t":"€ 日本 <b> it's"}""")]
+    [InlineData("""{"html":"<a href='x'>&amp;</a>","sum":"1+1","quote":"say \"hi\"","path":"C:\\tmp"}""")]
+    [InlineData("{\"emoji\":\"\U0001F600\U0001F469\u200D\U0001F4BB\",\"separators\":\"\u2028\u2029\",\"delete\":\"\u007F\"}")]
+    public void TheMessageIsTheCallersUtf8WithOnlyTheEscapingJsonRequires(string message)
+    {
+        var request = PublishRequestParser.Parse($$"""{"userId":"alice","message":{{message}}}""");
+
+        Assert.Equal(Encoding.UTF8.GetBytes(message), request.Message);
+    }
+
+    [Fact]
+    public void EscapesJsonDoesNotRequireAreWrittenAsTheCharactersTheyStandFor()
+    {
+        var request = PublishRequestParser.Parse("""{"userId":"alice","message":"caf\u00e9 \u003cb\u003e \/ \u0007"}""");
+
+        Assert.Equal("\"café <b> / \\u0007\"", Encoding.UTF8.GetString(request.Message));
     }
 
     [Fact]

@@ -51,6 +51,25 @@ public abstract class PublisherContractTests : IAsyncLifetime
         Assert.Equal("\"hello\"", Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor("alice-1="))));
     }
 
+    /// <summary>The probe's messages: Unicode and HTML characters, and 100 KB of the character escaping inflated most.</summary>
+    public static TheoryData<string> MessagesPostedAsWritten => new()
+    {
+        """{"t":"€ 日本 <b> it's"}""",
+        $"\"{new string('<', 100 * 1024)}\"",
+    };
+
+    [Theory]
+    [MemberData(nameof(MessagesPostedAsWritten))]
+    public async Task AMessageIsPostedAsTheCallersUtf8Bytes(string message)
+    {
+        await harness.ConnectAsync("alice", "alice-1=");
+
+        var result = await harness.PublishAsync($$"""{"userId":"alice","message":{{message}}}""");
+
+        Assert.Equal(1, result.Delivered);
+        Assert.Equal(Encoding.UTF8.GetBytes(message), Assert.Single(harness.Stub.MessagesFor("alice-1=")));
+    }
+
     [Fact]
     public async Task AUserWithoutConnectionsIsNotAnError()
     {
@@ -84,10 +103,8 @@ public abstract class PublisherContractTests : IAsyncLifetime
 
         Assert.Equal((1, 3, 1, 2), (result.Users, result.Connections, result.Delivered, result.Gone));
         Assert.Empty(result.Failed);
-        Assert.Null(await harness.Store.GetAsync("alice-2="));
-        Assert.Null(await harness.Store.GetAsync("alice-3="));
-        Assert.NotNull(await harness.Store.GetAsync("alice-1="));
-        Assert.NotNull(await harness.Store.GetAsync("bob-1="));
+        Assert.Equal(["alice-1="], await harness.Store.ListConnectionIdsAsync("alice"));
+        Assert.Equal(["bob-1="], await harness.Store.ListConnectionIdsAsync("bob"));
         Assert.Equal(["alice-1="], await harness.Store.ListConnectionIdsAsync("alice"));
         Assert.Equal(1, harness.Stub.AttemptsFor("alice-2="));
     }
@@ -132,7 +149,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
         Assert.Equal(new FailedDelivery("alice-1=", "alice", 429, "LimitExceededException"), Assert.Single(result.Failed));
         Assert.Equal(1, result.Delivered);
         Assert.Equal(harness.Options.MaxAttempts, harness.Stub.AttemptsFor("alice-1="));
-        Assert.NotNull(await harness.Store.GetAsync("alice-1="));
+        Assert.Contains("alice-1=", await harness.Store.ListConnectionIdsAsync("alice"));
     }
 
     [Fact]

@@ -35,17 +35,17 @@ public sealed class FunctionProcessTests(DynamoDbLocal dynamo)
         var connected = await runtimeApi.NextPostAsync();
         runtimeApi.Enqueue("req-2", "{ this is not an event");
         var rejected = await runtimeApi.NextPostAsync();
-        var storedWhileOpen = await store.GetAsync(ConnectionId);
+        var storedWhileOpen = await store.ListConnectionIdsAsync("alice");
         runtimeApi.Enqueue("req-3", EventFiles.Read("disconnect-1001.json"));
         var disconnected = await runtimeApi.NextPostAsync();
 
         Assert.Equal("/2018-06-01/runtime/invocation/req-1/response", connected.Path);
         Assert.Equal(200, JsonDocument.Parse(connected.Body).RootElement.GetProperty("statusCode").GetInt32());
-        Assert.Equal("alice", storedWhileOpen?.UserId);
+        Assert.Equal([ConnectionId], storedWhileOpen);
         Assert.Equal("/2018-06-01/runtime/invocation/req-2/error", rejected.Path);
         Assert.Equal(ConnectionsHandler.InvalidEventErrorType, rejected.ErrorType);
         Assert.Equal("/2018-06-01/runtime/invocation/req-3/response", disconnected.Path);
-        Assert.Null(await store.GetAsync(ConnectionId));
+        Assert.Empty(await store.ListConnectionIdsAsync("alice"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Logging;
+using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Tests.Runtime;
@@ -61,6 +62,21 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
         Assert.Equal("InvalidPublishRequest", body.RootElement.GetProperty("errorType").GetString());
         Assert.Equal(0, body.RootElement.GetProperty("stackTrace").GetArrayLength());
         Assert.Equal(("/2018-06-01/runtime/invocation/req-2/response", "\"ok\""), (next.Path, next.Body));
+        await StopAsync(loop);
+    }
+
+    [Fact]
+    public async Task AnErrorMessageIsPostedWithQuotesAndBracketsAsTheyAre()
+    {
+        var loop = StartLoop((_, _, _) => throw InvalidPublishRequest.Because("'userId' is missing"));
+        runtimeApi.Enqueue("req-1", "{}");
+
+        var error = await runtimeApi.NextPostAsync();
+
+        // Only the escaping JSON requires: \" for the quotes in the accepted shapes, nothing for ' < > +.
+        Assert.Contains("""Invalid publish request: 'userId' is missing. Accepted shapes: {\"userId\":\"u1\",\"message\":<any JSON>}""", error.Body);
+        using var body = JsonDocument.Parse(error.Body);
+        Assert.StartsWith("Invalid publish request: 'userId' is missing.", body.RootElement.GetProperty("errorMessage").GetString());
         await StopAsync(loop);
     }
 

@@ -23,17 +23,27 @@ public sealed class DynamoDbConnectionStoreTests(DynamoDbLocal dynamo) : Connect
         var connectedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
         await store.AddAsync(new Connection("conn-1=", "alice", connectedAt, connectedAt + ConnectionTableSchema.RowLifetime, "203.0.113.17", "Mozilla/5.0"));
 
-        var item = (await dynamo.Client.GetItemAsync(new GetItemRequest
-        {
-            TableName = tableName,
-            Key = new() { [ConnectionTableSchema.ConnectionIdAttribute] = new AttributeValue { S = "conn-1=" } },
-        })).Item;
+        var item = await ReadRowAsync("conn-1=");
 
         Assert.Equal("alice", item[ConnectionTableSchema.UserIdAttribute].S);
         Assert.Equal("1795867547123", item[ConnectionTableSchema.ConnectedAtAttribute].N);
         Assert.Equal("1795875047", item[ConnectionTableSchema.ExpiresAtAttribute].N);
         Assert.Equal("203.0.113.17", item[ConnectionTableSchema.SourceIpAttribute].S);
         Assert.Equal("Mozilla/5.0", item[ConnectionTableSchema.UserAgentAttribute].S);
+    }
+
+    [Fact]
+    public async Task ARowWithoutAddressOrUserAgentLeavesTheirAttributesOut()
+    {
+        var store = await CreateStoreAsync();
+        var connectedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
+        await store.AddAsync(new Connection("conn-1=", "alice", connectedAt, connectedAt + ConnectionTableSchema.RowLifetime));
+
+        var item = await ReadRowAsync("conn-1=");
+
+        Assert.Equal(
+            [ConnectionTableSchema.ConnectedAtAttribute, ConnectionTableSchema.ConnectionIdAttribute, ConnectionTableSchema.ExpiresAtAttribute, ConnectionTableSchema.UserIdAttribute],
+            item.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -45,4 +55,12 @@ public sealed class DynamoDbConnectionStoreTests(DynamoDbLocal dynamo) : Connect
 
         Assert.Contains(EnvironmentVariables.TableName, error.Message);
     }
+
+    private async Task<Dictionary<string, AttributeValue>> ReadRowAsync(string connectionId) =>
+        (await dynamo.Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = new() { [ConnectionTableSchema.ConnectionIdAttribute] = new AttributeValue { S = connectionId } },
+            ConsistentRead = true,
+        })).Item;
 }

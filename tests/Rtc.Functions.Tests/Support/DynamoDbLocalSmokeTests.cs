@@ -1,5 +1,4 @@
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Support;
 using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Support;

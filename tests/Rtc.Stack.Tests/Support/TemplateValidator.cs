@@ -296,7 +296,7 @@ internal sealed partial class TemplateValidator(ProviderSchema schema, IReadOnly
         found.AddRange(problems.Skip(saved));
         problems.RemoveRange(saved, problems.Count - saved);
         var returned = (string?)invoke["return"];
-        if (returned is not null && function["result"]![returned] is not JsonObject result)
+        if (returned is not null && function["result"]![returned] is not JsonObject)
         {
             found.Add($"{path}: invoke '{token}' has no result field '{returned}'");
         }

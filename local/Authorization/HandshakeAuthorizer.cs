@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rtc.Functions.Authorization;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
@@ -16,20 +17,15 @@ namespace Rtc.Local.Authorization;
 /// <param name="region">The region in the route's ARN.</param>
 /// <param name="clock">Measures <c>integrationLatency</c>.</param>
 /// <param name="logger">Where refusals are logged.</param>
-public sealed class ConnectAuthorizer(FunctionInvoker invoker, string region, TimeProvider clock, FunctionLogger logger)
+public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, TimeProvider clock, FunctionLogger logger)
 {
-    /// <summary>The query parameter that carries the token.</summary>
-    public const string TokenQueryParameter = "token";
-
-    /// <summary>The header browsers can carry the token in, as a second subprotocol.</summary>
-    public const string SubProtocolHeader = "Sec-WebSocket-Protocol";
-
     /// <summary>Decides whether the <c>$connect</c> described by <paramref name="connect"/> may proceed.</summary>
     public async Task<AuthorizerDecision> AuthorizeAsync(WebSocketRequest connect, CancellationToken cancellationToken = default)
     {
         // The identity source is the token query parameter or the subprotocol header: API Gateway refuses a
         // request carrying neither with 401 and never calls the authorizer.
-        if (!HasValue(connect.QueryStringParameters, TokenQueryParameter) && !HasValue(connect.Headers, SubProtocolHeader))
+        if (connect.QueryStringParameters?.GetValueOrDefault(Handshake.TokenQueryParameter) is not { Length: > 0 }
+            && connect.Header(Handshake.SubprotocolHeader) is not { Length: > 0 })
         {
             return Refused(connect, 401, "identity source missing");
         }
@@ -42,7 +38,7 @@ public sealed class ConnectAuthorizer(FunctionInvoker invoker, string region, Ti
         if (!outcome.Succeeded)
         {
             // Lambda authorizers refuse by failing with the message "Unauthorized"; any other failure is a 500.
-            return Refused(connect, outcome.ErrorMessage == "Unauthorized" ? 401 : 500, outcome.ErrorType ?? "error");
+            return Refused(connect, outcome.ErrorMessage == AuthorizerHandler.UnauthorizedMessage ? 401 : 500, outcome.ErrorType ?? "error");
         }
 
         return AuthorizerPolicy.Read(outcome.Response, methodArn) switch
@@ -55,12 +51,9 @@ public sealed class ConnectAuthorizer(FunctionInvoker invoker, string region, Ti
 
     private AuthorizerDecision Refused(WebSocketRequest connect, int status, string reason)
     {
-        logger.Write("INFO", "authorizer refused", ("connectionId", connect.RequestContext.ConnectionId), ("status", status), ("reason", reason));
+        logger.Write(LogSeverity.Info, "authorizer refused", ("connectionId", connect.RequestContext.ConnectionId), ("status", status), ("reason", reason));
         return AuthorizerDecision.Refuse(status);
     }
-
-    private static bool HasValue(Dictionary<string, string>? values, string name) =>
-        values?.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 };
 
     private static string AuthorizerEvent(WebSocketRequest connect, string methodArn)
     {
@@ -70,6 +63,18 @@ public sealed class ConnectAuthorizer(FunctionInvoker invoker, string region, Ti
         node["type"] = "REQUEST";
         node["methodArn"] = methodArn;
         node["stageVariables"] ??= new JsonObject();
-        return node.ToJsonString();
+        return System.Text.Encoding.UTF8.GetString(JsonOutput.Write(writer => node.WriteTo(writer)));
     }
+}
+
+/// <summary>What the <c>$connect</c> authorizer decided: refuse with a status, or allow with <c>requestContext.authorizer</c>.</summary>
+/// <param name="RefusalStatus">The handshake status when refused (401, 403 or 500); null when allowed.</param>
+/// <param name="Context">When allowed: <c>principalId</c> and the returned context, flattened, plus <c>integrationLatency</c>.</param>
+public sealed record AuthorizerDecision(int? RefusalStatus, Dictionary<string, JsonElement>? Context)
+{
+    /// <summary>Refuses the handshake with <paramref name="status"/>.</summary>
+    public static AuthorizerDecision Refuse(int status) => new(status, null);
+
+    /// <summary>Allows the connection with <paramref name="context"/>.</summary>
+    public static AuthorizerDecision Allow(Dictionary<string, JsonElement> context) => new(null, context);
 }

@@ -4,7 +4,6 @@ using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Auth;
 using Amazon.Util;
-using Microsoft.AspNetCore.Http;
 using Rtc.Local.Http;
 
 namespace Rtc.Local.Signing;
@@ -17,7 +16,7 @@ namespace Rtc.Local.Signing;
 /// <param name="secretAccessKey">Its secret.</param>
 /// <param name="region">The region the scope must name.</param>
 /// <param name="clock">The time the request date is checked against.</param>
-public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, string region, TimeProvider clock)
+public sealed class SignatureValidator(string accessKeyId, string secretAccessKey, string region, TimeProvider clock)
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
 
@@ -117,4 +116,65 @@ public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, st
     private static string Decode(string component) => Uri.UnescapeDataString(component.Replace('+', ' '));
 
     private static string TrimHeaderValue(string? value) => string.Join(' ', (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The parts of a SigV4 <c>Authorization</c> header:
+    /// <c>AWS4-HMAC-SHA256 Credential={key}/{date}/{region}/{service}/aws4_request, SignedHeaders=..., Signature=...</c>.
+    /// </summary>
+    private sealed record SigV4Authorization(string AccessKeyId, string Date, string Region, string Service, string SignedHeaders, string Signature)
+    {
+        private const string Prefix = Algorithm + " ";
+
+        /// <summary>Parses the header; false when it is absent or not a SigV4 header.</summary>
+        public static bool TryParse(string header, out SigV4Authorization authorization)
+        {
+            authorization = null!;
+            if (!header.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var fields = header[Prefix.Length..]
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(field => field.Split('=', 2))
+                .Where(parts => parts.Length == 2)
+                .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
+            if (!fields.TryGetValue("Credential", out var credential)
+                || !fields.TryGetValue("SignedHeaders", out var signedHeaders)
+                || !fields.TryGetValue("Signature", out var signature))
+            {
+                return false;
+            }
+
+            var scope = credential.Split('/');
+            if (scope is not [var key, var date, var region, var service, "aws4_request"])
+            {
+                return false;
+            }
+
+            authorization = new SigV4Authorization(key, date, region, service, signedHeaders, signature);
+            return true;
+        }
+    }
+}
+
+/// <summary>The result of checking a request's SigV4 signature: valid, or the AWS error to answer with.</summary>
+/// <param name="ErrorType">The <c>x-amzn-ErrorType</c> to answer with; null when the signature is valid.</param>
+/// <param name="Message">Why the request was refused.</param>
+public sealed record SignatureCheck(string? ErrorType, string Message)
+{
+    /// <summary>A valid signature.</summary>
+    public static SignatureCheck Valid { get; } = new(null, "");
+
+    /// <summary>Whether the signature is valid.</summary>
+    public bool IsValid => ErrorType is null;
+
+    /// <summary>No or unusable <c>Authorization</c> header.</summary>
+    public static SignatureCheck Missing(string message) => new("MissingAuthenticationTokenException", message);
+
+    /// <summary>Unknown access key.</summary>
+    public static SignatureCheck UnknownKey(string message) => new("UnrecognizedClientException", message);
+
+    /// <summary>Wrong signature, scope or date.</summary>
+    public static SignatureCheck Invalid(string message) => new("InvalidSignatureException", message);
 }

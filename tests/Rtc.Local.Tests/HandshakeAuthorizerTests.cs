@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Rtc.Functions.Configuration;
 using Rtc.Functions.Routing;
 using Rtc.Functions.Runtime;
-using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing.Gateway;
@@ -9,7 +9,7 @@ using Rtc.Testing.Gateway;
 namespace Rtc.Local.Tests;
 
 /// <summary>API Gateway's REQUEST authorizer behaviour on <c>$connect</c>, with a stand-in authorizer function.</summary>
-public sealed class ConnectAuthorizerTests
+public sealed class HandshakeAuthorizerTests
 {
     private readonly RecordingConnectionsHandler connections = new();
 
@@ -112,7 +112,7 @@ public sealed class ConnectAuthorizerTests
     }
 
     private Task<LocalGateway> StartAsync(IInvocationHandler authorizer) => TestGateway.StartAsync(
-        TestGateway.Options with { Auth = AuthModes.Jwt },
+        TestGateway.Options with { Auth = AuthMode.Jwt },
         new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections, [HandlerCatalog.Authorizer] = authorizer });
 
     private static string Policy(string effect, string resource) => $$$"""

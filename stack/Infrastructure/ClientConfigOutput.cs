@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Rtc.Functions.Configuration;
+using Rtc.Functions.Contracts;
 using Rtc.Stack.Configuration;
 
 namespace Rtc.Stack.Infrastructure;
@@ -7,11 +9,8 @@ namespace Rtc.Stack.Infrastructure;
 /// The <c>clientConfig</c> output: everything a client needs to connect (url, stage, region, heartbeat) and how
 /// to identify itself.
 /// </summary>
-internal static class ClientConfig
+internal static class ClientConfigOutput
 {
-    /// <summary>The subprotocol a browser offers first, before the token; <c>$connect</c> echoes it.</summary>
-    public const string Subprotocol = "rtc";
-
     /// <summary>
     /// API Gateway's maximum WebSocket connection duration (2 hours, a fixed quota): clients roll over to a new
     /// connection before it.
@@ -31,18 +30,18 @@ internal static class ClientConfig
 
     private static JsonObject Auth(AuthSettings auth) => (auth.Mode, auth.TokenSource) switch
     {
-        (AuthMode.None, _) => new JsonObject { ["mode"] = "none", ["queryParameter"] = "user_id" },
+        (AuthMode.None, _) => new JsonObject { ["mode"] = AuthModes.None, ["queryParameter"] = Handshake.UserIdQueryParameter },
         (AuthMode.Jwt, TokenSource.Query) => new JsonObject
         {
-            ["mode"] = "jwt",
+            ["mode"] = AuthModes.Jwt,
             ["tokenSource"] = "query",
-            ["queryParameter"] = "token",
+            ["queryParameter"] = Handshake.TokenQueryParameter,
         },
         _ => new JsonObject
         {
-            ["mode"] = "jwt",
+            ["mode"] = AuthModes.Jwt,
             ["tokenSource"] = "protocol",
-            ["subprotocols"] = new JsonArray(Subprotocol, "<token>"),
+            ["subprotocols"] = new JsonArray(Handshake.Subprotocol, "<token>"),
         },
     };
 }
