@@ -5,11 +5,10 @@ using System.Text.Json;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Storage;
-using Rtc.Functions.Tests.Authorization;
-using Rtc.Functions.Tests.Events;
-using Rtc.Functions.Tests.Publishing;
-using Rtc.Functions.Tests.Runtime;
 using Rtc.Testing;
+using Rtc.Testing.Events;
+using Rtc.Testing.Management;
+using Rtc.Testing.Runtime;
 using Rtc.Stack.Packaging;
 using Rtc.Stack.Tests.Support;
 
@@ -43,9 +42,7 @@ public sealed class BootstrapProcessTests(PackagedFunctions packaged, DynamoDbLo
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint,
         };
 
-        // Connected now: the captured event's time is long past, and DynamoDB Local's TTL would sweep its row away.
-        var connected = await InvokeAsync(bootstrap, [], "connections", store, EventFiles.ReadWith("connect-with-query.json",
-            json => json["requestContext"]!["connectedAt"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        var connected = await InvokeAsync(bootstrap, [], "connections", store, EventFiles.Read("connect-with-query.json"));
         var published = await InvokeAsync(bootstrap, [], "publisher",
             new(store) { [EnvironmentVariables.ManagementEndpoint] = management.StageUri.ToString() },
             """{"userId":"alice","message":{"text":"hello"}}""");

@@ -24,6 +24,13 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     /// <summary>Region the tests sign for; DynamoDB Local accepts any with <c>-sharedDb</c>.</summary>
     public const string Region = "us-east-1";
 
+    /// <summary>
+    /// A fixed time (2100-01-01T00:00:00.123Z) for the rows tests store directly: DynamoDB Local deletes items whose
+    /// TTL attribute has passed, so a row stamped with a time gone by can vanish mid-test; one this far ahead never
+    /// expires, and being fixed, tests can still assert the exact attribute values.
+    /// </summary>
+    public static readonly DateTimeOffset UnexpiringTime = DateTimeOffset.FromUnixTimeMilliseconds(4102444800123);
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private Process? process;
     private int port;

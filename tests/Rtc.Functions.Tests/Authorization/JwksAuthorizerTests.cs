@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Runtime;
 using Rtc.Testing;
+using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Authorization;
 
@@ -10,7 +12,7 @@ namespace Rtc.Functions.Tests.Authorization;
 public sealed class JwksAuthorizerTests : IAsyncLifetime
 {
     private readonly TestIssuer issuer = new();
-    private readonly ManualClock clock = new(TestIssuer.Now);
+    private readonly FakeTimeProvider clock = new(TestIssuer.Now);
     private readonly HttpClient httpClient = new();
     private JwksServer jwks = null!;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Authorization;
 using Rtc.Testing;
 
@@ -9,7 +10,7 @@ namespace Rtc.Functions.Tests.Authorization;
 public sealed class JwksKeySourceTests : IDisposable
 {
     private readonly TestIssuer issuer = new();
-    private readonly ManualClock clock = new(TestIssuer.Now);
+    private readonly FakeTimeProvider clock = new(TestIssuer.Now);
     private readonly HttpClient httpClient = new();
 
     public void Dispose()

@@ -1,5 +1,7 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Authorization;
+using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Authorization;
 
@@ -7,7 +9,7 @@ namespace Rtc.Functions.Tests.Authorization;
 public sealed class SharedSecretAuthorizerTests : IDisposable
 {
     private readonly TestIssuer issuer = new();
-    private readonly ManualClock clock = new(TestIssuer.Now);
+    private readonly FakeTimeProvider clock = new(TestIssuer.Now);
 
     public void Dispose() => issuer.Dispose();
 

@@ -4,7 +4,7 @@ using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
-using Rtc.Functions.Tests.Events;
+using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Connections;
 
@@ -20,7 +20,7 @@ public sealed class ConnectionsHandlerTests
     {
         var harness = new ConnectionsHandlerHarness();
 
-        var response = await harness.InvokeAsync(EventFiles.Read("connect-with-query.json"));
+        var response = await harness.InvokeAsync(EventFiles.Read("connect-with-query.json", ConnectedAt));
 
         Assert.Equal(200, response.StatusCode);
         var row = harness.Store.Row(ConnectionId);

@@ -26,7 +26,7 @@ public sealed class DynamoDbHistoryStoreTests(DynamoDbLocal dynamo) : HistorySto
     public async Task TheMessageItemHoldsTheJsonTextWithPublicationInMillisecondsAndExpiryInSeconds()
     {
         var store = await CreateStoreAsync();
-        var publishedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
+        var publishedAt = DynamoDbLocal.UnexpiringTime;
 
         var position = await store.AppendAsync("alice", """{"text":"héllo"}"""u8.ToArray(), publishedAt);
 
@@ -34,17 +34,17 @@ public sealed class DynamoDbHistoryStoreTests(DynamoDbLocal dynamo) : HistorySto
         Assert.Equal("1", item[HistoryTableSchema.SeqAttribute].N);
         Assert.Equal(position.Epoch, item[HistoryTableSchema.EpochAttribute].S);
         Assert.Equal("""{"text":"héllo"}""", item[HistoryTableSchema.MessageAttribute].S);
-        Assert.Equal("1795867547123", item[HistoryTableSchema.PublishedAtAttribute].N);
-        // 1795867547 + 86400: TTL takes epoch seconds.
+        Assert.Equal("4102444800123", item[HistoryTableSchema.PublishedAtAttribute].N);
+        // 4102444800 + 86400: TTL takes epoch seconds.
         // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html
-        Assert.Equal("1795953947", item[HistoryTableSchema.ExpiresAtAttribute].N);
+        Assert.Equal("4102531200", item[HistoryTableSchema.ExpiresAtAttribute].N);
     }
 
     [Fact]
     public async Task TheHeadItemAtSeqZeroHoldsTheLatestSeqAndEpochAndNeverExpires()
     {
         var store = await CreateStoreAsync();
-        var publishedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
+        var publishedAt = DynamoDbLocal.UnexpiringTime;
         await store.AppendAsync("alice", "1"u8.ToArray(), publishedAt);
         var second = await store.AppendAsync("alice", "2"u8.ToArray(), publishedAt.AddSeconds(1));
 
@@ -52,7 +52,7 @@ public sealed class DynamoDbHistoryStoreTests(DynamoDbLocal dynamo) : HistorySto
 
         Assert.Equal("2", head[HistoryTableSchema.LastSeqAttribute].N);
         Assert.Equal(second.Epoch, head[HistoryTableSchema.EpochAttribute].S);
-        Assert.Equal("1795867548123", head[HistoryTableSchema.PublishedAtAttribute].N);
+        Assert.Equal("4102444801123", head[HistoryTableSchema.PublishedAtAttribute].N);
         Assert.False(head.ContainsKey(HistoryTableSchema.ExpiresAtAttribute));
     }
 

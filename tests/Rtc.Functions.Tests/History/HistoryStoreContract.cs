@@ -1,5 +1,6 @@
 using System.Text;
 using Rtc.Functions.History;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.History;
 
@@ -13,7 +14,7 @@ public abstract class HistoryStoreContract
     protected static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     // Milliseconds for the publication time, whole seconds for expiry: what the table keeps.
-    private static readonly DateTimeOffset PublishedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
+    private static readonly DateTimeOffset PublishedAt = DynamoDbLocal.UnexpiringTime;
 
     /// <summary>A store with <see cref="Retention"/> on a new, empty table, reading at most <paramref name="pageSize"/> items per page where it pages at all.</summary>
     protected abstract Task<IHistoryStore> CreateStoreAsync(int pageSize = 100);

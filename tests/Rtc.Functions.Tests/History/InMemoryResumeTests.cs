@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.History;
-using Rtc.Functions.Tests.Authorization;
 
 namespace Rtc.Functions.Tests.History;
 
@@ -13,7 +13,7 @@ public sealed class InMemoryResumeTests : ResumeScenarios
     [InlineData("""{"action":"resume","epoch":"E1","after":41}""")]
     public async Task WithHistoryOffAWellFormedResumeGetsResetHistoryDisabled(string body)
     {
-        var responder = new ResumeResponder(null, new ManualClock(DateTimeOffset.UnixEpoch));
+        var responder = new ResumeResponder(null, new FakeTimeProvider(DateTimeOffset.UnixEpoch));
 
         var answer = await responder.AnswerAsync("alice", body);
 
@@ -23,7 +23,7 @@ public sealed class InMemoryResumeTests : ResumeScenarios
     [Fact]
     public async Task WithHistoryOffAMalformedResumeStillGetsInvalidResume()
     {
-        var responder = new ResumeResponder(null, new ManualClock(DateTimeOffset.UnixEpoch));
+        var responder = new ResumeResponder(null, new FakeTimeProvider(DateTimeOffset.UnixEpoch));
 
         var answer = await responder.AnswerAsync("alice", """{"action":"resume","epoch":"E1"}""");
 

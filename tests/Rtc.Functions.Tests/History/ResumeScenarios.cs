@@ -1,6 +1,7 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.History;
-using Rtc.Functions.Tests.Authorization;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.History;
 
@@ -10,7 +11,7 @@ namespace Rtc.Functions.Tests.History;
 /// </summary>
 public abstract class ResumeScenarios
 {
-    private readonly ManualClock clock = new(DateTimeOffset.FromUnixTimeMilliseconds(1795867547123));
+    private readonly FakeTimeProvider clock = new(DynamoDbLocal.UnexpiringTime);
 
     /// <summary>A store with a 24-hour retention on a new, empty table.</summary>
     protected abstract Task<IHistoryStore> CreateStoreAsync();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
+using Rtc.Testing.Management;
 
 namespace Rtc.Functions.Tests.Publishing;
 

@@ -5,6 +5,7 @@ using Rtc.Functions.Management;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
+using Rtc.Testing.Management;
 
 namespace Rtc.Functions.Tests.Publishing;
 

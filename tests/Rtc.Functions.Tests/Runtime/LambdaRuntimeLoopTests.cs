@@ -5,6 +5,7 @@ using Rtc.Functions.Configuration;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
+using Rtc.Testing.Runtime;
 
 namespace Rtc.Functions.Tests.Runtime;
 

@@ -1,4 +1,5 @@
 using Rtc.Functions.Storage;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Storage;
 
@@ -9,7 +10,7 @@ namespace Rtc.Functions.Tests.Storage;
 public abstract class ConnectionStoreContract
 {
     // Whole seconds for expiry, milliseconds for the connection time: what the table keeps.
-    private static readonly DateTimeOffset ConnectedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
+    private static readonly DateTimeOffset ConnectedAt = DynamoDbLocal.UnexpiringTime;
 
     /// <summary>A store on a new, empty table whose user queries return at most <paramref name="pageSize"/> ids per page, where the store pages at all.</summary>
     protected abstract Task<IConnectionStore> CreateStoreAsync(int pageSize = 100);

@@ -20,14 +20,14 @@ public sealed class DynamoDbConnectionStoreTests(DynamoDbLocal dynamo) : Connect
     public async Task TheRowHoldsTheTableAttributesWithConnectionTimeInMillisecondsAndExpiryInSeconds()
     {
         var store = await CreateStoreAsync();
-        var connectedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
+        var connectedAt = DynamoDbLocal.UnexpiringTime;
         await store.AddAsync(new Connection("conn-1=", "alice", connectedAt, connectedAt + ConnectionTableSchema.RowLifetime, "203.0.113.17", "Mozilla/5.0"));
 
         var item = await ReadRowAsync("conn-1=");
 
         Assert.Equal("alice", item[ConnectionTableSchema.UserIdAttribute].S);
-        Assert.Equal("1795867547123", item[ConnectionTableSchema.ConnectedAtAttribute].N);
-        Assert.Equal("1795875047", item[ConnectionTableSchema.ExpiresAtAttribute].N);
+        Assert.Equal("4102444800123", item[ConnectionTableSchema.ConnectedAtAttribute].N);
+        Assert.Equal("4102452300", item[ConnectionTableSchema.ExpiresAtAttribute].N);
         Assert.Equal("203.0.113.17", item[ConnectionTableSchema.SourceIpAttribute].S);
         Assert.Equal("Mozilla/5.0", item[ConnectionTableSchema.UserAgentAttribute].S);
     }
@@ -36,7 +36,7 @@ public sealed class DynamoDbConnectionStoreTests(DynamoDbLocal dynamo) : Connect
     public async Task ARowWithoutAddressOrUserAgentLeavesTheirAttributesOut()
     {
         var store = await CreateStoreAsync();
-        var connectedAt = DateTimeOffset.FromUnixTimeMilliseconds(1795867547123);
+        var connectedAt = DynamoDbLocal.UnexpiringTime;
         await store.AddAsync(new Connection("conn-1=", "alice", connectedAt, connectedAt + ConnectionTableSchema.RowLifetime));
 
         var item = await ReadRowAsync("conn-1=");

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 
-namespace Rtc.Functions.Tests.Authorization;
+namespace Rtc.Testing.Events;
 
 /// <summary>REQUEST authorizer events as API Gateway sends them for a WebSocket <c>$connect</c>.</summary>
 public static class AuthorizerEvents
 {
+    /// <summary>The <c>methodArn</c> of a <c>$connect</c> on stage <c>dev</c>.</summary>
     public const string ConnectArn = "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/dev/$connect";
 
     /// <summary>A <c>$connect</c> authorizer event with an optional <c>token</c> query parameter and <c>Sec-WebSocket-Protocol</c> header.</summary>

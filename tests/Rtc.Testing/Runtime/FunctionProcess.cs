@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Rtc.Functions.Tests.Runtime;
+namespace Rtc.Testing.Runtime;
 
 /// <summary>
 /// The function started as Lambda starts it, with the given environment: <c>Rtc.Functions.dll</c> (the build copied

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Rtc.Testing;
 
-namespace Rtc.Functions.Tests.Publishing;
+namespace Rtc.Testing.Management;
 
 /// <summary>
 /// A loopback stand-in for the management API: scripted answers per connection (then 200), optional latency

@@ -1,9 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Runtime;
-using Rtc.Testing;
 
-namespace Rtc.Functions.Tests.Runtime;
+namespace Rtc.Testing.Runtime;
 
 /// <summary>
 /// The Lambda Runtime API on loopback: hands out queued events on <c>next</c> (holding the request open until one

@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Tests.Publishing;
+namespace Rtc.Testing.Management;
 
 /// <summary>How the management API stub answers one post.</summary>
 /// <param name="Status">The HTTP status; ignored when <paramref name="Hang"/>.</param>
@@ -6,19 +6,27 @@ namespace Rtc.Functions.Tests.Publishing;
 /// <param name="Hang">Never answer: the client times out or gives up.</param>
 public sealed record StubReply(int Status, string? ErrorType = null, bool Hang = false)
 {
+    /// <summary>Delivered.</summary>
     public static StubReply Ok { get; } = new(200);
 
+    /// <summary>The connection is gone.</summary>
     public static StubReply Gone { get; } = new(410, "GoneException");
 
+    /// <summary>Too many requests.</summary>
     public static StubReply Throttled { get; } = new(429, "LimitExceededException");
 
+    /// <summary>The service failed.</summary>
     public static StubReply ServerError { get; } = new(500, "InternalServerErrorException");
 
+    /// <summary>The service is unavailable, no error type.</summary>
     public static StubReply Unavailable { get; } = new(503);
 
+    /// <summary>The caller may not post.</summary>
     public static StubReply Forbidden { get; } = new(403, "ForbiddenException");
 
+    /// <summary>The message is over the frame limit.</summary>
     public static StubReply TooLarge { get; } = new(413, "PayloadTooLargeException");
 
+    /// <summary>The post never gets an answer.</summary>
     public static StubReply NoAnswer { get; } = new(0, Hang: true);
 }

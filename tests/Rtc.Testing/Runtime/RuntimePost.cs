@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Tests.Runtime;
+namespace Rtc.Testing.Runtime;
 
 /// <summary>One POST the function made to the fake Runtime API.</summary>
 /// <param name="Path">E.g. <c>/2018-06-01/runtime/invocation/req-1/response</c>.</param>
