@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Functions.Authorization;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
@@ -19,6 +18,10 @@ namespace Rtc.Local.Authorization;
 /// <param name="logger">Where refusals are logged.</param>
 public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, TimeProvider clock, FunctionLogger logger)
 {
+    // API Gateway's contract for any Lambda authorizer: failing with exactly this message is a 401. (The project's
+    // own authorizer refuses with a Deny instead, so that refusals are not invocation errors.)
+    private const string UnauthorizedErrorMessage = "Unauthorized";
+
     /// <summary>Decides whether the <c>$connect</c> described by <paramref name="connect"/> may proceed.</summary>
     public async Task<AuthorizerDecision> AuthorizeAsync(WebSocketRequest connect, CancellationToken cancellationToken = default)
     {
@@ -38,7 +41,7 @@ public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, 
         if (!outcome.Succeeded)
         {
             // Lambda authorizers refuse by failing with the message "Unauthorized"; any other failure is a 500.
-            return Refused(connect, outcome.ErrorMessage == AuthorizerHandler.UnauthorizedMessage ? 401 : 500, outcome.ErrorType ?? "error");
+            return Refused(connect, outcome.ErrorMessage == UnauthorizedErrorMessage ? 401 : 500, outcome.ErrorType ?? "error");
         }
 
         return AuthorizerPolicy.Read(outcome.Response, methodArn) switch

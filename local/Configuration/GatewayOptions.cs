@@ -1,4 +1,5 @@
 using Rtc.Functions.Configuration;
+using Rtc.Functions.History;
 
 namespace Rtc.Local.Configuration;
 
@@ -20,11 +21,23 @@ public sealed record GatewayOptions
     /// <summary>The API id in events and GetConnection (<c>--api-id</c>). Default <c>localrtc01</c>.</summary>
     public string ApiId { get; init; } = "localrtc01";
 
-    /// <summary>DynamoDB endpoint (<c>--dynamodb-endpoint</c>); null keeps connections in memory (the default).</summary>
+    /// <summary>DynamoDB endpoint (<c>--dynamodb-endpoint</c>); null keeps connections and history in memory (the default).</summary>
     public Uri? DynamoDbEndpoint { get; init; }
 
     /// <summary>The connection table's name when DynamoDB is used (<c>--table</c>). Default <c>rtc-local-connections</c>.</summary>
     public string TableName { get; init; } = "rtc-local-connections";
+
+    /// <summary>
+    /// How long each user's messages are kept for resume, in seconds (<c>--history-seconds</c>); 0 turns history off.
+    /// Default <see cref="HistoryOptions.DefaultSeconds"/> (24 hours), as deployed.
+    /// </summary>
+    public int HistorySeconds { get; init; } = HistoryOptions.DefaultSeconds;
+
+    /// <summary>The history table's name when DynamoDB is used (<c>--history-table</c>). Default <c>rtc-local-history</c>.</summary>
+    public string HistoryTableName { get; init; } = "rtc-local-history";
+
+    /// <summary>Whether the functions keep history (<see cref="HistorySeconds"/> above 0).</summary>
+    public bool HistoryEnabled => HistorySeconds > 0;
 
     /// <summary>Whether management and invoke requests must carry a valid SigV4 signature. Default true (<c>--no-signature-check</c> turns it off).</summary>
     public bool RequireSignature { get; init; } = true;

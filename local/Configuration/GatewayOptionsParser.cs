@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.History;
 
 namespace Rtc.Local.Configuration;
 
@@ -15,8 +16,10 @@ public static partial class GatewayOptionsParser
           --stage NAME                   stage name in every path (default local)
           --region NAME                  region requests are signed for (default us-east-1)
           --api-id ID                    API id in events (default localrtc01)
-          --dynamodb-endpoint URL        keep connections in DynamoDB at URL (default: in memory)
+          --dynamodb-endpoint URL        keep connections and history in DynamoDB at URL (default: in memory)
           --table NAME                   connection table with --dynamodb-endpoint (default rtc-local-connections)
+          --history-seconds N            keep each user's messages N seconds for resume; 0 turns history off (default 86400)
+          --history-table NAME           history table with --dynamodb-endpoint (default rtc-local-history)
           --auth {AuthModes.None}|{AuthModes.Jwt}                run the JWT authorizer before $connect (default {AuthModes.None})
           --no-signature-check           accept unsigned management and invoke requests
           --max-frame-bytes N            frame quota (default 32768)
@@ -53,7 +56,10 @@ public static partial class GatewayOptionsParser
                 "--region" => options with { Region = ParseName(flag, Value(), RegionName(), "a region such as us-east-1") },
                 "--api-id" => options with { ApiId = ParseName(flag, Value(), ApiIdName(), "lowercase letters and digits") },
                 "--dynamodb-endpoint" => options with { DynamoDbEndpoint = ParseUrl(flag, Value()) },
-                "--table" => options with { TableName = ParseName(flag, Value(), TableNameRule(), "3 to 255 of letters, digits, '_', '-', '.'") },
+                "--table" => options with { TableName = ParseName(flag, Value(), TableNameRule(), TableNameAllowed) },
+                // 0 for off, else the functions' own RTC_HISTORY_SECONDS range (from 1).
+                "--history-seconds" => options with { HistorySeconds = ParseInt(flag, Value(), 0, HistoryOptions.MaxSeconds) },
+                "--history-table" => options with { HistoryTableName = ParseName(flag, Value(), TableNameRule(), TableNameAllowed) },
                 "--auth" => options with { Auth = ParseAuthMode(flag, Value()) },
                 "--no-signature-check" => options with { RequireSignature = false },
                 "--max-frame-bytes" => options with { MaxFrameBytes = ParseInt(flag, Value(), 1, int.MaxValue) },
@@ -79,6 +85,8 @@ public static partial class GatewayOptionsParser
 
         return options;
     }
+
+    private const string TableNameAllowed = "3 to 255 of letters, digits, '_', '-', '.'";
 
     private static int ParseInt(string flag, string value, int minimum, int maximum) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum && number <= maximum

@@ -28,7 +28,8 @@ public sealed class ClientConfigEndpoint(GatewayOptions options)
         options.Auth == AuthMode.Jwt
             // The stack's choice for browsers: the token as the second subprotocol, out of URLs and access logs.
             ? new ClientAuthDocument(AuthModes.Jwt, TokenSource: "protocol", Subprotocols: [Handshake.Subprotocol, "<token>"])
-            : new ClientAuthDocument(AuthModes.None, QueryParameter: Handshake.UserIdQueryParameter));
+            : new ClientAuthDocument(AuthModes.None, QueryParameter: Handshake.UserIdQueryParameter),
+        new ClientHistoryDocument(options.HistoryEnabled, options.HistorySeconds));
 
     /// <summary>Answers with the configuration for the host the request came to.</summary>
     public Task HandleAsync(HttpContext http)

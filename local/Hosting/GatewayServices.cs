@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Amazon.DynamoDBv2;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.History;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
@@ -19,7 +21,7 @@ using Rtc.Local.WebSockets;
 namespace Rtc.Local.Hosting;
 
 /// <summary>
-/// The gateway's services in the host's container: the real functions, the in-memory or DynamoDB store, and
+/// The gateway's services in the host's container: the real functions, the in-memory or DynamoDB stores, and
 /// the real management client signing with the local credentials, so the functions' posts go through the
 /// gateway's SigV4 check and fault injection like any outside client's. The container owns and disposes
 /// what it builds (the HTTP and DynamoDB clients, the connect rate limiter).
@@ -75,20 +77,32 @@ internal static class GatewayServices
         services.AddSingleton(_ => new HttpClient(ManagementApiClient.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan });
         services.AddSingleton<IManagementApi>(provider => new ManagementApiClient(
             provider.GetRequiredService<HttpClient>(), managementEndpoint, options.Region, LocalCredentials.Credentials));
+        var retention = TimeSpan.FromSeconds(options.HistorySeconds);
         if (options.DynamoDbEndpoint is { } endpoint)
         {
             services.AddSingleton(_ => CreateDynamoDbClient(endpoint, options.Region));
             services.AddSingleton<IConnectionStore>(provider => new RecreatingConnectionStore(
                 provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName, provider.GetRequiredService<FunctionLogger>()));
+            if (options.HistoryEnabled)
+            {
+                services.AddSingleton<IHistoryStore>(provider => new RecreatingHistoryStore(
+                    provider.GetRequiredService<IAmazonDynamoDB>(), options.HistoryTableName, retention, provider.GetRequiredService<FunctionLogger>()));
+            }
         }
         else
         {
             services.AddSingleton<IConnectionStore, InMemoryConnectionStore>();
+            if (options.HistoryEnabled)
+            {
+                services.AddSingleton<IHistoryStore>(_ => new InMemoryHistoryStore(retention));
+            }
         }
 
+        // No IHistoryStore registered: history is off, and the functions get none, as without RTC_HISTORY_TABLE.
         services.AddSingleton(provider => new FunctionServices(
             new DictionaryEnvironment(FunctionEnvironment(options, managementEndpoint, provider.GetService<LocalAuth>())),
             new Lazy<IConnectionStore>(provider.GetRequiredService<IConnectionStore>),
+            new Lazy<IHistoryStore?>(provider.GetService<IHistoryStore>),
             new Lazy<IManagementApi>(provider.GetRequiredService<IManagementApi>),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<FunctionLogger>()));
@@ -111,6 +125,13 @@ internal static class GatewayServices
             [EnvironmentVariables.AuthMode] = AuthModes.NameOf(options.Auth),
             [EnvironmentVariables.Region] = options.Region,
         };
+        if (options.HistoryEnabled)
+        {
+            // As the stack sets them; the functions here take the gateway's store rather than build one from them.
+            environment[EnvironmentVariables.HistoryTable] = options.HistoryTableName;
+            environment[EnvironmentVariables.HistorySeconds] = options.HistorySeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         foreach (var (name, value) in auth?.Environment ?? [])
         {
             environment[name] = value;

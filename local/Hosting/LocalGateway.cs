@@ -49,8 +49,8 @@ public sealed class LocalGateway : IAsyncDisposable
     public Uri ManagementEndpoint { get; }
 
     /// <summary>
-    /// Starts the gateway; returns once it accepts connections. With a DynamoDB endpoint, creates the table
-    /// first when it is missing. <paramref name="configureServices"/> runs after the gateway's own
+    /// Starts the gateway; returns once it accepts connections. With a DynamoDB endpoint, creates the tables
+    /// first when they are missing. <paramref name="configureServices"/> runs after the gateway's own
     /// registrations, so what it registers replaces them: a function is the keyed
     /// <see cref="IInvocationHandler"/> of its name, and the log goes to the registered <see cref="FunctionLogger"/>.
     /// Throws <see cref="GatewayStartupException"/> when DynamoDB is unreachable, the table has another schema,
@@ -81,7 +81,12 @@ public sealed class LocalGateway : IAsyncDisposable
             });
             if (options.DynamoDbEndpoint is not null)
             {
-                await ConnectionTableBootstrap.EnsureAsync(app.Services.GetRequiredService<IAmazonDynamoDB>(), options.TableName, cancellationToken);
+                var client = app.Services.GetRequiredService<IAmazonDynamoDB>();
+                await TableBootstrap.EnsureAsync(client, GatewayTable.Connections, options.TableName, cancellationToken);
+                if (options.HistoryEnabled)
+                {
+                    await TableBootstrap.EnsureAsync(client, GatewayTable.History, options.HistoryTableName, cancellationToken);
+                }
             }
 
             await app.StartAsync(cancellationToken);

@@ -13,11 +13,14 @@ public static class StartupBanner
         var options = gateway.Options;
         var endpoint = gateway.BaseUri.GetLeftPart(UriPartial.Authority);
         var storage = options.DynamoDbEndpoint is { } dynamoDb ? $"DynamoDB at {dynamoDb}, table {options.TableName}" : "in memory";
+        var history = !options.HistoryEnabled
+            ? "off"
+            : $"{options.HistorySeconds} s, " + (options.DynamoDbEndpoint is null ? "in memory" : $"table {options.HistoryTableName}");
         var connectExample = gateway.Auth is null
             ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'"
             : $"curl -s '{endpoint}{LocalRoutes.Token}?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
         output.WriteLine($$$"""
-            RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, auth {{{AuthModes.NameOf(options.Auth)}}}
+            RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, history {{{history}}}, auth {{{AuthModes.NameOf(options.Auth)}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}
               Management endpoint:  {{{gateway.ManagementEndpoint}}}   (POST/GET/DELETE /{{{options.Stage}}}/@connections/{connectionId})
               Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})
@@ -33,6 +36,8 @@ public static class StartupBanner
               {{{connectExample}}}
               aws lambda invoke --endpoint-url {{{endpoint}}} --function-name publisher --cli-binary-format raw-in-base64-out \
                 --payload '{"userId":"alice","message":{"text":"hello"}}' /dev/stdout
+              # arrives as {"type":"message","seq":1,"epoch":"...","data":{"text":"hello"}}; after a reconnect, send
+              # {"action":"resume","epoch":"<epoch>","after":<last seq>} to get what was missed
               aws apigatewaymanagementapi post-to-connection --endpoint-url {{{gateway.ManagementEndpoint}}} \
                 --cli-binary-format raw-in-base64-out --connection-id '<connectionId>' --data 'hello'
 

@@ -9,13 +9,15 @@ namespace Rtc.Local.Json;
 /// <param name="HeartbeatSeconds">Seconds between the client's pings.</param>
 /// <param name="MaxConnectionSeconds">The gateway's maximum connection duration (<c>--max-duration</c>).</param>
 /// <param name="Auth">How the client identifies itself.</param>
+/// <param name="History">Whether the gateway keeps history to resume from, and for how long (<c>--history-seconds</c>).</param>
 public sealed record ClientConfigDocument(
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("stage")] string Stage,
     [property: JsonPropertyName("region")] string Region,
     [property: JsonPropertyName("heartbeatSeconds")] int HeartbeatSeconds,
     [property: JsonPropertyName("maxConnectionSeconds")] int MaxConnectionSeconds,
-    [property: JsonPropertyName("auth")] ClientAuthDocument Auth);
+    [property: JsonPropertyName("auth")] ClientAuthDocument Auth,
+    [property: JsonPropertyName("history")] ClientHistoryDocument History);
 
 /// <summary><c>clientConfig.auth</c>: <c>{mode:"none",queryParameter}</c> or <c>{mode:"jwt",tokenSource:"protocol",subprotocols}</c>.</summary>
 /// <param name="Mode"><c>none</c> or <c>jwt</c>.</param>
@@ -27,3 +29,10 @@ public sealed record ClientAuthDocument(
     [property: JsonPropertyName("tokenSource"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TokenSource = null,
     [property: JsonPropertyName("queryParameter"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? QueryParameter = null,
     [property: JsonPropertyName("subprotocols"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Subprotocols = null);
+
+/// <summary><c>clientConfig.history</c>: <c>{"enabled": bool, "seconds": n}</c>, as the stack's <c>historyHours</c> gives it.</summary>
+/// <param name="Enabled">Whether messages are numbered and kept for <c>resume</c>.</param>
+/// <param name="Seconds">How long each message is kept; 0 when history is off.</param>
+public sealed record ClientHistoryDocument(
+    [property: JsonPropertyName("enabled")] bool Enabled,
+    [property: JsonPropertyName("seconds")] int Seconds);

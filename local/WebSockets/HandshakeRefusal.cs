@@ -15,10 +15,10 @@ public sealed record HandshakeRefusal(int Status, string? ErrorType, string Mess
     /// <summary>The only WebSocket version there is (RFC 6455), and the only one API Gateway speaks.</summary>
     public const string SupportedVersion = "13";
 
-    /// <summary>No or a refused token: API Gateway's 401 body for a REQUEST authorizer's <c>Unauthorized</c>.</summary>
+    /// <summary>No token (a missing identity source) or an authorizer failing with <c>Unauthorized</c>: API Gateway's 401.</summary>
     public static HandshakeRefusal Unauthorized { get; } = new(StatusCodes.Status401Unauthorized, "UnauthorizedException", "Unauthorized");
 
-    /// <summary>The authorizer's policy does not allow <c>$connect</c>.</summary>
+    /// <summary>The authorizer's policy does not allow <c>$connect</c> (the project's authorizer refusing a token).</summary>
     public static HandshakeRefusal Forbidden { get; } = new(StatusCodes.Status403Forbidden, "ForbiddenException", "Forbidden");
 
     /// <summary>The authorizer or the <c>$connect</c> integration failed.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.History;
 using Rtc.Functions.Publishing;
 
 namespace Rtc.Stack.Configuration;
@@ -51,6 +52,13 @@ internal static class ProjectConfig
     public static readonly IntegerKey ThrottlingRateLimit = Declare(new IntegerKey("throttlingRateLimit", 50, 0, 10000,
         "The stage's default route steady-state rate limit, in requests per second."));
 
+    public static readonly BooleanKey AccessLogs = Declare(new BooleanKey("accessLogs", true,
+        "JSON access logs of the stage; needs API Gateway's CloudWatch Logs role set for the account and region (see manageApiGatewayAccount)."));
+
+    // The account setting is one per account and region: two stacks setting it would overwrite each other.
+    public static readonly BooleanKey ManageApiGatewayAccount = Declare(new BooleanKey("manageApiGatewayAccount", false,
+        "Creates API Gateway's CloudWatch Logs role and sets it for the whole account and region; only one stack per account and region may set it."));
+
     public static readonly IntegerKey HeartbeatSeconds = Declare(new IntegerKey("heartbeatSeconds", 300, 10, 540,
         "How often clients send ping, in seconds, published in clientConfig; under API Gateway's 10-minute idle timeout."));
 
@@ -58,6 +66,11 @@ internal static class ProjectConfig
     public static readonly IntegerKey PublishConcurrency = Declare(new IntegerKey("publishConcurrency",
         PublisherOptions.DefaultConcurrency, PublisherOptions.MinConcurrency, PublisherOptions.MaxConcurrency,
         $"Posts in flight per publisher invocation (the publisher's {EnvironmentVariables.PublishConcurrency})."));
+
+    // The functions' own retention range (RTC_HISTORY_SECONDS), in whole hours, plus 0 for off.
+    public static readonly IntegerKey HistoryHours = Declare(new IntegerKey("historyHours",
+        HistoryOptions.DefaultSeconds / 3600, 0, HistoryOptions.MaxSeconds / 3600,
+        $"How long each user's messages are kept for resume after a reconnect, in hours (the functions' {EnvironmentVariables.HistorySeconds}); 0 turns history off and creates no history table."));
 
     public static readonly BooleanKey Production = Declare(new BooleanKey("production", false,
         "Production-like stack - table protection and point-in-time recovery, alarms, authorised connections."));

@@ -11,8 +11,11 @@ namespace Rtc.Stack.Configuration;
 /// <param name="LogRetentionDays">Log retention in days.</param>
 /// <param name="ThrottlingBurstLimit">Stage default route burst limit.</param>
 /// <param name="ThrottlingRateLimit">Stage default route rate limit.</param>
+/// <param name="AccessLogs">Whether the stage writes access logs.</param>
+/// <param name="ManageApiGatewayAccount">Whether the stack sets API Gateway's CloudWatch Logs role for the account and region.</param>
 /// <param name="HeartbeatSeconds">Client heartbeat interval, published in <c>clientConfig</c>.</param>
 /// <param name="PublishConcurrency">The publisher's <c>RTC_PUBLISH_CONCURRENCY</c>.</param>
+/// <param name="HistoryHours">How long messages are kept for resume, in hours; 0 when history is off.</param>
 /// <param name="Production">Whether protections and alarms are on and authorised connections are required.</param>
 /// <param name="AlarmTopicArn">Where alarms notify, or empty.</param>
 /// <param name="Events">The optional EventBridge trigger.</param>
@@ -26,9 +29,19 @@ internal sealed record StackSettings(
     int LogRetentionDays,
     int ThrottlingBurstLimit,
     int ThrottlingRateLimit,
+    bool AccessLogs,
+    bool ManageApiGatewayAccount,
     int HeartbeatSeconds,
     int PublishConcurrency,
+    int HistoryHours,
     bool Production,
     string AlarmTopicArn,
     EventTrigger? Events,
-    AuthSettings Auth);
+    AuthSettings Auth)
+{
+    /// <summary>Whether the stack keeps history (a history table, sequenced messages, the resume route's replays).</summary>
+    public bool HistoryEnabled => HistoryHours > 0;
+
+    /// <summary>The retention in seconds: the functions' <c>RTC_HISTORY_SECONDS</c>; 0 when history is off.</summary>
+    public int HistorySeconds => HistoryHours * 3600;
+}

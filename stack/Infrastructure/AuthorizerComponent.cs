@@ -57,7 +57,7 @@ internal static class AuthorizerComponent
         {
             ["action"] = "lambda:InvokeFunction",
             ["function"] = function.Function.Name,
-            ["principal"] = "apigateway.amazonaws.com",
+            ["principal"] = ServicePrincipals.ApiGateway,
             ["sourceArn"] = $"{webSocket.Api.Output("executionArn")}/authorizers/{authorizer.Id}",
         });
 

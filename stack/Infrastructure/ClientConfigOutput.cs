@@ -6,8 +6,8 @@ using Rtc.Stack.Configuration;
 namespace Rtc.Stack.Infrastructure;
 
 /// <summary>
-/// The <c>clientConfig</c> output: everything a client needs to connect (url, stage, region, heartbeat) and how
-/// to identify itself.
+/// The <c>clientConfig</c> output: everything a client needs to connect (url, stage, region, heartbeat), how
+/// to identify itself, and whether the server keeps history to resume from (and for how many seconds).
 /// </summary>
 internal static class ClientConfigOutput
 {
@@ -26,6 +26,7 @@ internal static class ClientConfigOutput
         ["heartbeatSeconds"] = settings.HeartbeatSeconds,
         ["maxConnectionSeconds"] = MaxConnectionSeconds,
         ["auth"] = Auth(settings.Auth),
+        ["history"] = new JsonObject { ["enabled"] = settings.HistoryEnabled, ["seconds"] = settings.HistorySeconds },
     };
 
     private static JsonObject Auth(AuthSettings auth) => (auth.Mode, auth.TokenSource) switch

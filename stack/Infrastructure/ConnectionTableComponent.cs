@@ -7,22 +7,19 @@ namespace Rtc.Stack.Infrastructure;
 
 /// <summary>
 /// The connection table, with the schema <see cref="ConnectionTableSchema"/> defines: partition key
-/// <c>connection_id</c>, keys-only GSI on <c>user_id</c>, TTL, on-demand billing, encryption at rest. Production
-/// adds point-in-time recovery, deletion protection and Pulumi's <c>protect</c>.
+/// <c>connection_id</c>, keys-only GSI on <c>user_id</c>, TTL on <c>expires_at</c>, and what every table has
+/// (<see cref="DynamoDbTable"/>).
 /// </summary>
 internal static class ConnectionTableComponent
 {
     /// <summary>Declares the table.</summary>
-    public static ResourceRef Declare(StackTemplate template, StackSettings settings)
-    {
-        var properties = new JsonObject
+    public static ResourceRef Declare(StackTemplate template, StackSettings settings) =>
+        DynamoDbTable.Declare(template, settings, "connections", new JsonObject
         {
-            ["name"] = Naming.Physical("connections"),
-            ["billingMode"] = "PAY_PER_REQUEST",
             ["hashKey"] = ConnectionTableSchema.ConnectionIdAttribute,
             ["attributes"] = new JsonArray(
-                Attribute(ConnectionTableSchema.ConnectionIdAttribute),
-                Attribute(ConnectionTableSchema.UserIdAttribute)),
+                DynamoDbTable.Attribute(ConnectionTableSchema.ConnectionIdAttribute, DynamoDbTable.StringType),
+                DynamoDbTable.Attribute(ConnectionTableSchema.UserIdAttribute, DynamoDbTable.StringType)),
             ["globalSecondaryIndexes"] = new JsonArray(new JsonObject
             {
                 ["name"] = ConnectionTableSchema.UserIdIndex,
@@ -33,19 +30,5 @@ internal static class ConnectionTableComponent
                 }),
                 ["projectionType"] = "KEYS_ONLY",
             }),
-            ["ttl"] = new JsonObject { ["attributeName"] = ConnectionTableSchema.ExpiresAtAttribute, ["enabled"] = true },
-            ["serverSideEncryption"] = new JsonObject { ["enabled"] = true },
-            ["tags"] = Tags.Standard(),
-        };
-        if (settings.Production)
-        {
-            properties["pointInTimeRecovery"] = new JsonObject { ["enabled"] = true };
-            properties["deletionProtectionEnabled"] = true;
-        }
-
-        return template.Resource("connections-table", "aws:dynamodb/table:Table", properties,
-            new ResourceOptions(Protect: settings.Production));
-    }
-
-    private static JsonObject Attribute(string name) => new() { ["name"] = name, ["type"] = "S" };
+        }, ConnectionTableSchema.ExpiresAtAttribute);
 }

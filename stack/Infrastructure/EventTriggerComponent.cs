@@ -29,7 +29,7 @@ internal static class EventTriggerComponent
         {
             ["action"] = "lambda:InvokeFunction",
             ["function"] = publisher.Name,
-            ["principal"] = "events.amazonaws.com",
+            ["principal"] = ServicePrincipals.Events,
             ["sourceArn"] = rule.Arn,
         });
     }

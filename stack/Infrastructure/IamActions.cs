@@ -3,13 +3,19 @@ namespace Rtc.Stack.Infrastructure;
 /// <summary>Every IAM action the stack grants, named once.</summary>
 internal static class IamActions
 {
-    /// <summary>Write a connection row.</summary>
+    /// <summary>Write a connection row; store a message in a history stream.</summary>
     public const string DynamoDbPutItem = "dynamodb:PutItem";
+
+    /// <summary>Read a connection row (the user of a resume).</summary>
+    public const string DynamoDbGetItem = "dynamodb:GetItem";
 
     /// <summary>Delete a connection row.</summary>
     public const string DynamoDbDeleteItem = "dynamodb:DeleteItem";
 
-    /// <summary>Look up a user's connections on the index.</summary>
+    /// <summary>Allocate the next number of a user's history stream (<c>ADD</c> on its head item).</summary>
+    public const string DynamoDbUpdateItem = "dynamodb:UpdateItem";
+
+    /// <summary>Look up a user's connections on the index; read a user's history stream.</summary>
     public const string DynamoDbQuery = "dynamodb:Query";
 
     /// <summary>Post to, read or close a connection through the management API.</summary>
@@ -21,6 +27,6 @@ internal static class IamActions
     /// <summary>Write log events to the function's log streams.</summary>
     public const string LogsPutLogEvents = "logs:PutLogEvents";
 
-    /// <summary>Lambda assuming its execution role.</summary>
+    /// <summary>A service assuming a role (Lambda its execution role, API Gateway the account's CloudWatch Logs role).</summary>
     public const string StsAssumeRole = "sts:AssumeRole";
 }

@@ -26,7 +26,7 @@ internal static class LambdaFunctionComponent
         var role = template.Resource($"{prefix}-role", "aws:iam/role:Role", new JsonObject
         {
             ["name"] = Naming.Physical(prefix),
-            ["assumeRolePolicy"] = Policies.LambdaTrust(),
+            ["assumeRolePolicy"] = Policies.TrustService(ServicePrincipals.Lambda),
             ["tags"] = Tags.Standard(),
         });
 

@@ -15,9 +15,12 @@ internal static class Policies
     /// <summary>Suffix of a log group ARN that covers its log streams.</summary>
     public const string LogStreamsSuffix = ":*";
 
-    /// <summary>Write and delete connection rows: PutItem and DeleteItem on the table.</summary>
-    public static JsonObject GrantWriteConnections(string tableArn) =>
-        Allow([IamActions.DynamoDbPutItem, IamActions.DynamoDbDeleteItem], tableArn);
+    /// <summary>
+    /// The connections function's rows: PutItem ($connect), DeleteItem ($disconnect, 410) and GetItem (a resume's
+    /// user, read from the row) on the table.
+    /// </summary>
+    public static JsonObject GrantConnectionRows(string tableArn) =>
+        Allow([IamActions.DynamoDbPutItem, IamActions.DynamoDbDeleteItem, IamActions.DynamoDbGetItem], tableArn);
 
     /// <summary>Delete connection rows (stale connections): DeleteItem on the table.</summary>
     public static JsonObject GrantDeleteConnections(string tableArn) => Allow([IamActions.DynamoDbDeleteItem], tableArn);
@@ -25,6 +28,16 @@ internal static class Policies
     /// <summary>Query one index: Query on <c>{tableArn}/index/{index}</c> (not the table, not every index).</summary>
     public static JsonObject GrantQueryIndex(string tableArn, string indexName) =>
         Allow([IamActions.DynamoDbQuery], $"{tableArn}/index/{indexName}");
+
+    /// <summary>
+    /// Append to history streams: UpdateItem (allocate the number on the head) and PutItem (store the message) on
+    /// the history table, nothing else: the publisher never reads or deletes history.
+    /// </summary>
+    public static JsonObject GrantAppendHistory(string historyTableArn) =>
+        Allow([IamActions.DynamoDbUpdateItem, IamActions.DynamoDbPutItem], historyTableArn);
+
+    /// <summary>Read history streams for resume: Query on the history table (head and range both come from Query).</summary>
+    public static JsonObject GrantReadHistory(string historyTableArn) => Allow([IamActions.DynamoDbQuery], historyTableArn);
 
     /// <summary>Post to this stage's connections: <c>{executionArn}/{stage}/POST/@connections/*</c>.</summary>
     public static JsonObject GrantManageConnections(string executionArn, string stageName) =>
@@ -34,6 +47,9 @@ internal static class Policies
     public static JsonObject GrantLogWrites(string logGroupArn) =>
         Allow([IamActions.LogsCreateLogStream, IamActions.LogsPutLogEvents], logGroupArn + LogStreamsSuffix);
 
+    /// <summary>The ARN of an AWS managed policy (<c>arn:{partition}:iam::aws:policy/{path and name}</c>).</summary>
+    public static string AwsManagedPolicyArn(string partition, string pathAndName) => $"arn:{partition}:iam::aws:policy/{pathAndName}";
+
     /// <summary>A policy document (as <c>fn::toJSON</c>) of the given statements.</summary>
     public static JsonObject Document(IEnumerable<JsonObject> statements) => Fn.ToJson(new JsonObject
     {
@@ -41,13 +57,13 @@ internal static class Policies
         ["Statement"] = new JsonArray([.. statements]),
     });
 
-    /// <summary>The trust policy that lets Lambda assume a role.</summary>
-    public static JsonObject LambdaTrust() => Document(
+    /// <summary>The trust policy that lets one service (a <see cref="ServicePrincipals"/> name) assume a role.</summary>
+    public static JsonObject TrustService(string servicePrincipal) => Document(
     [
         new JsonObject
         {
             ["Effect"] = "Allow",
-            ["Principal"] = new JsonObject { ["Service"] = "lambda.amazonaws.com" },
+            ["Principal"] = new JsonObject { ["Service"] = servicePrincipal },
             ["Action"] = IamActions.StsAssumeRole,
         },
     ]);

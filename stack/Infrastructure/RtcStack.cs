@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Runtime;
@@ -14,40 +15,47 @@ internal static class RtcStack
     public static StackTemplate Build(StackSettings settings)
     {
         var template = new StackTemplate(ProjectConfig.ProjectName,
-            "Real-time notifications: API Gateway WebSocket API, Lambda functions and a DynamoDB connection table.");
+            "Real-time notifications: API Gateway WebSocket API, Lambda functions and DynamoDB tables (connections, message history).");
 
         var region = template.Variable("region", Fn.Invoke("aws:index/getRegion:getRegion", "region"));
         var dnsSuffix = template.Variable("dnsSuffix", Fn.Invoke("aws:index/getPartition:getPartition", "dnsSuffix"));
 
         var table = ConnectionTableComponent.Declare(template, settings);
-        var webSocket = WebSocketApiComponent.DeclareApi(template, settings, region, dnsSuffix);
+        var history = settings.HistoryEnabled ? HistoryTableComponent.Declare(template, settings) : null;
+        var apiGatewayAccount = settings.ManageApiGatewayAccount ? ApiGatewayAccountComponent.Declare(template) : null;
+        var webSocket = WebSocketApiComponent.DeclareApi(template, settings, region, dnsSuffix, apiGatewayAccount);
         var domain = template.Variable("websocketDomain", webSocket.Domain);
         var executionArn = webSocket.Api.Output("executionArn");
         var stage = webSocket.Stage.Name;
 
         var connections = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
             HandlerCatalog.Connections,
-            new JsonObject
+            WithHistory(new JsonObject
             {
                 [EnvironmentVariables.TableName] = table.Name,
                 [EnvironmentVariables.WebSocketDomain] = domain,
                 [EnvironmentVariables.WebSocketStage] = stage,
                 [EnvironmentVariables.AuthMode] = AuthModes.NameOf(settings.Auth.Mode),
-            },
-            [Policies.GrantWriteConnections(table.Arn), Policies.GrantManageConnections(executionArn, stage)]));
+            }, history, settings),
+            [
+                Policies.GrantConnectionRows(table.Arn),
+                .. HistoryGrant(history, Policies.GrantReadHistory),
+                Policies.GrantManageConnections(executionArn, stage),
+            ]));
 
         var publisher = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
             HandlerCatalog.Publisher,
-            new JsonObject
+            WithHistory(new JsonObject
             {
                 [EnvironmentVariables.TableName] = table.Name,
                 [EnvironmentVariables.WebSocketDomain] = domain,
                 [EnvironmentVariables.WebSocketStage] = stage,
-                [EnvironmentVariables.PublishConcurrency] = settings.PublishConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
+                [EnvironmentVariables.PublishConcurrency] = Text(settings.PublishConcurrency),
+            }, history, settings),
             [
                 Policies.GrantQueryIndex(table.Arn, ConnectionTableSchema.UserIdIndex),
                 Policies.GrantDeleteConnections(table.Arn),
+                .. HistoryGrant(history, Policies.GrantAppendHistory),
                 Policies.GrantManageConnections(executionArn, stage),
             ]));
 
@@ -76,10 +84,32 @@ internal static class RtcStack
         template.Output("websocketUrl", url);
         template.Output("managementEndpoint", $"https://{domain}/{stage}");
         template.Output("tableName", table.Name);
+        if (history is not null)
+        {
+            template.Output("historyTableName", history.Name);
+        }
+
         template.Output("connectionsFunctionName", connections.Function.Name);
         template.Output("publisherFunctionName", publisher.Function.Name);
         template.Output("publisherFunctionArn", publisher.Function.Arn);
         template.Output("clientConfig", ClientConfigOutput.Build(settings, url, stage, region));
         return template;
     }
+
+    // Both functions read history from the same two variables; without a table they get neither (history off).
+    private static JsonObject WithHistory(JsonObject environment, ResourceRef? history, StackSettings settings)
+    {
+        if (history is not null)
+        {
+            environment[EnvironmentVariables.HistoryTable] = history.Name;
+            environment[EnvironmentVariables.HistorySeconds] = Text(settings.HistorySeconds);
+        }
+
+        return environment;
+    }
+
+    private static JsonObject[] HistoryGrant(ResourceRef? history, Func<string, JsonObject> grant) =>
+        history is null ? [] : [grant(history.Arn)];
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,18 +7,35 @@ namespace Rtc.Stack.Infrastructure;
 
 /// <summary>
 /// The WebSocket API with its stage, routes and integrations. The stage is named after the stack, deploys
-/// automatically, throttles from config, writes JSON access logs to its own log group and has detailed metrics.
+/// automatically, throttles from config, writes JSON access logs to its own log group (unless <c>accessLogs</c>
+/// is off) and has detailed metrics.
 /// Every route in <see cref="WebSocketRoutes.FunctionRoutes"/> proxies to the connections function, each with an
 /// invoke permission scoped to this API, this stage and that route; <see cref="WebSocketRoutes.Ping"/> is answered
 /// by API Gateway itself.
 /// </summary>
 internal static class WebSocketApiComponent
 {
-    /// <summary>The access log line: API Gateway substitutes each <c>$context</c> variable.</summary>
-    private static readonly string[] AccessLogFields =
+    /// <summary>
+    /// The access log line, field name → the <c>$context</c> variable API Gateway substitutes. Only variables
+    /// documented for WebSocket APIs ("Configure logging for WebSocket APIs in API Gateway"; the list is
+    /// <c>stack/schema/websocket-access-log-variables.txt</c>, and a test holds the format to it): API Gateway
+    /// v2 has rejected formats naming others.
+    /// </summary>
+    private static readonly (string Field, string Variable)[] AccessLogFields =
     [
-        "requestId", "connectionId", "eventType", "routeKey", "status", "requestTime", "integrationLatency",
-        "integrationError", "error.message", "authorizer.error", "identity.sourceIp",
+        ("requestId", "requestId"),
+        ("connectionId", "connectionId"),
+        ("eventType", "eventType"),
+        ("routeKey", "routeKey"),
+        ("status", "status"),
+        ("requestTime", "requestTime"),
+        ("sourceIp", "identity.sourceIp"),
+        ("errorMessage", "error.message"),
+        ("authorizerStatus", "authorizer.status"),
+        ("authorizerError", "authorizer.error"),
+        ("integrationStatus", "integration.status"),
+        ("integrationError", "integration.error"),
+        ("integrationLatency", "integrationLatency"),
     ];
 
     // The reserved key of the catch-all template, integration response and route response.
@@ -27,8 +44,11 @@ internal static class WebSocketApiComponent
     // A selection expression that evaluates to the literal key "$default" ("\$" escapes the variable prefix).
     private const string EscapedDefaultKey = "\\$default";
 
-    /// <summary>Declares the API, its access log group and stage.</summary>
-    public static WebSocketApi DeclareApi(StackTemplate template, StackSettings settings, string region, string dnsSuffix)
+    /// <summary>
+    /// Declares the API and its stage, with the access log group when <c>accessLogs</c> is on. The stage depends
+    /// on <paramref name="account"/> (the account's CloudWatch Logs role) when the stack sets it.
+    /// </summary>
+    public static WebSocketApi DeclareApi(StackTemplate template, StackSettings settings, string region, string dnsSuffix, ResourceRef? account)
     {
         var api = template.Resource("websocket-api", "aws:apigatewayv2/api:Api", new JsonObject
         {
@@ -38,20 +58,7 @@ internal static class WebSocketApiComponent
             ["tags"] = Tags.Standard(),
         });
 
-        var accessLogs = template.Resource("websocket-access-logs", "aws:cloudwatch/logGroup:LogGroup", new JsonObject
-        {
-            ["name"] = "/aws/apigateway/" + Naming.Physical("websocket"),
-            ["retentionInDays"] = settings.LogRetentionDays,
-            ["tags"] = Tags.Standard(),
-        });
-
-        var logFormat = new JsonObject();
-        foreach (var field in AccessLogFields)
-        {
-            logFormat[field.Replace(".", "", StringComparison.Ordinal)] = "$context." + field;
-        }
-
-        var stage = template.Resource("websocket-stage", "aws:apigatewayv2/stage:Stage", new JsonObject
+        var stageProperties = new JsonObject
         {
             ["apiId"] = api.Id,
             ["name"] = "${pulumi.stack}",
@@ -62,13 +69,32 @@ internal static class WebSocketApiComponent
                 ["throttlingRateLimit"] = settings.ThrottlingRateLimit,
                 ["detailedMetricsEnabled"] = true,
             },
-            ["accessLogSettings"] = new JsonObject
+            ["tags"] = Tags.Standard(),
+        };
+        if (settings.AccessLogs)
+        {
+            var accessLogs = template.Resource("websocket-access-logs", "aws:cloudwatch/logGroup:LogGroup", new JsonObject
+            {
+                ["name"] = "/aws/apigateway/" + Naming.Physical("websocket"),
+                ["retentionInDays"] = settings.LogRetentionDays,
+                ["tags"] = Tags.Standard(),
+            });
+
+            var logFormat = new JsonObject();
+            foreach (var (field, variable) in AccessLogFields)
+            {
+                logFormat[field] = "$context." + variable;
+            }
+
+            stageProperties["accessLogSettings"] = new JsonObject
             {
                 ["destinationArn"] = accessLogs.Arn,
                 ["format"] = Fn.ToJson(logFormat),
-            },
-            ["tags"] = Tags.Standard(),
-        });
+            };
+        }
+
+        var stage = template.Resource("websocket-stage", "aws:apigatewayv2/stage:Stage", stageProperties,
+            new ResourceOptions(DependsOn: account is null ? null : [account]));
 
         return new WebSocketApi(api, stage, $"{api.Id}.execute-api.{region}.{dnsSuffix}");
     }
@@ -108,7 +134,7 @@ internal static class WebSocketApiComponent
             {
                 ["action"] = "lambda:InvokeFunction",
                 ["function"] = connectionsFunction.Name,
-                ["principal"] = "apigateway.amazonaws.com",
+                ["principal"] = ServicePrincipals.ApiGateway,
                 ["sourceArn"] = $"{webSocket.Api.Output("executionArn")}/{webSocket.Stage.Name}/{routeKey}",
             });
         }

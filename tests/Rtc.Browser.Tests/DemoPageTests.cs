@@ -52,4 +52,25 @@ public sealed class DemoPageTests(Chromium chromium)
 
         Assert.Equal([new ShownMessage(4, LocalPublish.Shown(4)), new ShownMessage(5, LocalPublish.Shown(5))], await tab.MessagesAsync());
     }
+
+    [Fact]
+    public async Task WithHistoryOffMessagesArriveWithoutSeqAndAReconnectGivesAReset()
+    {
+        await using var gateway = await RealGateway.StartAsync(TestGateway.Options with { RequireSignature = false, HistorySeconds = 0 });
+        var publish = gateway.Gateway.BaseUri;
+        await using var tab = await DemoTab.OpenAsync(chromium.Browser, publish);
+        await tab.ConnectAsync("henry");
+        await tab.WaitForStateAsync("open");
+        await LocalPublish.NumberAsync(publish, "henry", 1);
+        await tab.WaitForMessagesAsync(1);
+
+        await ManagementApi.DeleteNewestConnectionAsync(gateway.Gateway);
+        await tab.WaitForResetsAsync(1);
+        await tab.WaitForStateAsync("open");
+        await LocalPublish.NumberAsync(publish, "henry", 2);
+        await tab.WaitForMessagesAsync(2);
+
+        Assert.Equal([new ShownMessage(null, LocalPublish.Shown(1)), new ShownMessage(null, LocalPublish.Shown(2))], await tab.MessagesAsync());
+        Assert.Equal(["history_disabled"], await tab.ResetsAsync());
+    }
 }

@@ -105,6 +105,8 @@ public sealed class AbortedHandshakeTests(DynamoDbLocal dynamo)
 
         public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default) => store.RemoveAsync(connectionId, cancellationToken);
 
+        public Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default) => store.GetUserIdAsync(connectionId, cancellationToken);
+
         public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
             store.ListConnectionIdsAsync(userId, cancellationToken);
     }

@@ -67,6 +67,15 @@ public sealed class DemoEndpointsTests
         Assert.Equal(300, config.GetProperty("heartbeatSeconds").GetInt32());
         Assert.Equal(180, config.GetProperty("maxConnectionSeconds").GetInt32());
         AssertJson("""{"mode":"none","queryParameter":"user_id"}""", config.GetProperty("auth"));
+        AssertJson("""{"enabled":true,"seconds":86400}""", config.GetProperty("history"));
+    }
+
+    [Fact]
+    public async Task ClientConfigSaysWhenHistoryIsOff()
+    {
+        await using var real = await RealGateway.StartAsync(TestGateway.Options with { HistorySeconds = 0 });
+
+        AssertJson("""{"enabled":false,"seconds":0}""", (await ClientConfigAsync(real)).GetProperty("history"));
     }
 
     [Fact]

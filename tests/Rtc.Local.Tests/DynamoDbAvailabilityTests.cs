@@ -102,7 +102,7 @@ public sealed class DynamoDbAvailabilityTests(DynamoDbLocal dynamo)
 
             Assert.Equal(1, log.Count);
             Assert.Equal(1, result.GetProperty("delivered").GetInt32());
-            Assert.Equal("\"after the restart\"", await bob.ReceiveTextAsync());
+            Assert.Equal("\"after the restart\"", await bob.ReceiveDataAsync());
             Assert.Contains(options.TableName, (await ownDynamo.Client.ListTablesAsync()).TableNames);
         }
         finally

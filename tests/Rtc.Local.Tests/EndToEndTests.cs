@@ -24,11 +24,11 @@ public sealed class EndToEndTests
 
         Assert.Equal(2, result.GetProperty("delivered").GetInt32());
         Assert.Equal(1, toBob.GetProperty("delivered").GetInt32());
-        Assert.Equal("""{"text":"for alice"}""", await alice1.ReceiveTextAsync());
-        Assert.Equal("""{"text":"for alice"}""", await alice2.ReceiveTextAsync());
+        Assert.Equal("""{"text":"for alice"}""", await alice1.ReceiveDataAsync());
+        Assert.Equal("""{"text":"for alice"}""", await alice2.ReceiveDataAsync());
 
         // Bob's first message is his own: alice's never reached him.
-        Assert.Equal("""{"text":"for bob"}""", await bob.ReceiveTextAsync());
+        Assert.Equal("""{"text":"for bob"}""", await bob.ReceiveDataAsync());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class EndToEndTests
         Assert.Equal(1, result.GetProperty("delivered").GetInt32());
         Assert.Equal(1, result.GetProperty("gone").GetInt32());
         Assert.DoesNotContain(droppedId, await real.ConnectionsOfAsync("alice"));
-        Assert.Equal("\"after the drop\"", await live.ReceiveTextAsync());
+        Assert.Equal("\"after the drop\"", await live.ReceiveDataAsync());
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class EndToEndTests
         var result = await PublishAsync(real, $$"""{"userId":"alice","message":{{Message}}}""");
 
         Assert.Equal(1, result.GetProperty("delivered").GetInt32());
-        Assert.Equal(Message, await socket.ReceiveTextAsync());
+        Assert.Equal(Message, await socket.ReceiveDataAsync());
     }
 
     [Fact]

@@ -19,6 +19,17 @@ public sealed class GatewayOptionsParserTests
         Assert.Equal(500, options.ConnectRatePerSecond);
         Assert.True(options.RequireSignature);
         Assert.Null(options.DynamoDbEndpoint);
+        Assert.Equal(86_400, options.HistorySeconds);
+        Assert.True(options.HistoryEnabled);
+        Assert.Equal("rtc-local-history", options.HistoryTableName);
+    }
+
+    [Fact]
+    public void HistorySecondsZeroTurnsHistoryOff()
+    {
+        var options = GatewayOptionsParser.Parse(["--history-seconds", "0"]);
+
+        Assert.False(options.HistoryEnabled);
     }
 
     [Fact]
@@ -29,6 +40,7 @@ public sealed class GatewayOptionsParserTests
             "--table", "my-table", "--no-signature-check", "--idle-timeout", "500ms", "--max-duration", "2m",
             "--connect-rate", "10", "--management-latency", "20ms", "--management-throttle-rate", "0.05",
             "--management-error-rate", "0.01", "--abrupt-drop", "--auth", "jwt", "--invoke-timeout", "5s",
+            "--history-seconds", "3600", "--history-table", "my-history",
         ]);
 
         Assert.Equal(4000, options.Port);
@@ -44,6 +56,8 @@ public sealed class GatewayOptionsParserTests
         Assert.True(options.AbruptDrop);
         Assert.Equal(AuthMode.Jwt, options.Auth);
         Assert.Equal(TimeSpan.FromSeconds(5), options.InvokeTimeout);
+        Assert.Equal(3600, options.HistorySeconds);
+        Assert.Equal("my-history", options.HistoryTableName);
     }
 
     [Theory]
@@ -54,6 +68,9 @@ public sealed class GatewayOptionsParserTests
     [InlineData("--idle-timeout", "10", "--idle-timeout must be a positive duration with a unit (ms, s, m or h)")]
     [InlineData("--management-throttle-rate", "5", "--management-throttle-rate must be a probability from 0 to 1")]
     [InlineData("--dynamodb-endpoint", "localhost:8000", "--dynamodb-endpoint must be an http:// or https:// URL")]
+    [InlineData("--history-seconds", "-1", "--history-seconds must be a whole number from 0 to 31536000")]
+    [InlineData("--history-seconds", "31536001", "--history-seconds must be a whole number from 0 to 31536000")]
+    [InlineData("--history-table", "h", "--history-table accepts 3 to 255 of letters, digits")]
     public void BadValuesNameTheFlagAndWhatItAccepts(string flag, string value, string message)
     {
         var error = Assert.Throws<InvalidOptionException>(() => GatewayOptionsParser.Parse([flag, value]));

@@ -69,8 +69,8 @@ public sealed class NothingLostTests
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (true)
         {
-            var text = await socket.ReceiveTextAsync().WaitAsync(deadline.Token);
-            var sequence = JsonDocument.Parse(text).RootElement.GetProperty("seq").GetString()!;
+            var data = await socket.ReceiveDataAsync().WaitAsync(deadline.Token);
+            var sequence = JsonDocument.Parse(data).RootElement.GetProperty("seq").GetString()!;
             if (sequence == "end")
             {
                 return messages;

@@ -66,8 +66,8 @@ public sealed class BootstrapProcessTests(PackagedFunctions packaged, DynamoDbLo
         var refusal = await InvokeAsync("qemu-aarch64-static", ["-L", $"/usr/{LambdaArchitecture.Arm64.GnuTriple}", bootstrap],
             "authorizer", AuthorizerEnvironment(), AuthorizerEvents.Connect());
 
-        Assert.EndsWith("/error", refusal.Path);
-        Assert.Contains(AuthorizerHandler.UnauthorizedMessage, refusal.Body);
+        Assert.EndsWith("/response", refusal.Path);
+        Assert.Contains("\"Effect\":\"Deny\"", refusal.Body);
     }
 
     /// <inheritdoc />

@@ -6,6 +6,7 @@ namespace Rtc.Stack.Tests;
 public sealed class IamPolicyTests
 {
     private const string TableArn = "${connections-table.arn}";
+    private const string HistoryTableArn = "${history-table.arn}";
     private const string ConnectionsArn = "${websocket-api.executionArn}/${websocket-stage.name}/POST/@connections/*";
 
     [Theory]
@@ -37,20 +38,21 @@ public sealed class IamPolicyTests
     }
 
     [Fact]
-    public void ConnectionsRoleWritesRowsPostsToItsStageAndLogsToItsOwnGroup()
+    public void ConnectionsRoleWritesAndReadsRowsQueriesHistoryPostsToItsStageAndLogsToItsOwnGroup()
     {
         var statements = PolicyStatements.Of(Templates.Prod(), "connections-role-policy");
 
         Assert.Equal(
         [
             ("logs:CreateLogStream,logs:PutLogEvents", "${connections-logs.arn}:*"),
-            ("dynamodb:PutItem,dynamodb:DeleteItem", TableArn),
+            ("dynamodb:PutItem,dynamodb:DeleteItem,dynamodb:GetItem", TableArn),
+            ("dynamodb:Query", HistoryTableArn),
             ("execute-api:ManageConnections", ConnectionsArn),
         ], statements.Select(statement => (string.Join(",", statement.Actions), statement.Resource)));
     }
 
     [Fact]
-    public void PublisherRoleQueriesTheIndexDeletesRowsPostsToItsStageAndLogsToItsOwnGroup()
+    public void PublisherRoleQueriesTheIndexDeletesRowsAppendsHistoryPostsToItsStageAndLogsToItsOwnGroup()
     {
         var statements = PolicyStatements.Of(Templates.Prod(), "publisher-role-policy");
 
@@ -59,6 +61,7 @@ public sealed class IamPolicyTests
             ("logs:CreateLogStream,logs:PutLogEvents", "${publisher-logs.arn}:*"),
             ("dynamodb:Query", TableArn + "/index/UserIdIndex"),
             ("dynamodb:DeleteItem", TableArn),
+            ("dynamodb:UpdateItem,dynamodb:PutItem", HistoryTableArn),
             ("execute-api:ManageConnections", ConnectionsArn),
         ], statements.Select(statement => (string.Join(",", statement.Actions), statement.Resource)));
     }
@@ -96,7 +99,7 @@ public sealed class IamPolicyTests
             .Select(permission => (string)template.Properties(permission)["sourceArn"]!);
 
         Assert.Equal(
-            ["$connect", "$disconnect", "$default"],
+            ["$connect", "$disconnect", "$default", "resume"],
             sources.Select(source => source.Replace("${websocket-api.executionArn}/${websocket-stage.name}/", "", StringComparison.Ordinal)));
     }
 }

@@ -17,7 +17,7 @@ public sealed class OutputsTests
         var outputs = Templates.Dev()["outputs"]!.AsObject();
 
         Assert.Equal(
-            ["websocketUrl", "managementEndpoint", "tableName", "connectionsFunctionName", "publisherFunctionName", "publisherFunctionArn", "clientConfig"],
+            ["websocketUrl", "managementEndpoint", "tableName", "historyTableName", "connectionsFunctionName", "publisherFunctionName", "publisherFunctionArn", "clientConfig"],
             outputs.Select(output => output.Key));
         Assert.Equal("${websocket-stage.invokeUrl}", (string)outputs["websocketUrl"]!);
         Assert.Equal("https://${websocketDomain}/${websocket-stage.name}", (string)outputs["managementEndpoint"]!);
@@ -76,5 +76,6 @@ public sealed class OutputsTests
         Assert.True(JsonNode.DeepEquals(stack["auth"], local["auth"]), $"stack {stack["auth"]!.ToJsonString()}, local {local["auth"]!.ToJsonString()}");
         Assert.Equal((int)stack["heartbeatSeconds"]!, (int)local["heartbeatSeconds"]!);
         Assert.Equal((int)stack["maxConnectionSeconds"]!, (int)local["maxConnectionSeconds"]!);
+        Assert.True(JsonNode.DeepEquals(stack["history"], local["history"]), $"stack {stack["history"]!.ToJsonString()}, local {local["history"]!.ToJsonString()}");
     }
 }

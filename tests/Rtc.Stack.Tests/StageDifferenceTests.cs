@@ -3,51 +3,31 @@ using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 
-/// <summary>Production is protected and watched; dev is neither.</summary>
+/// <summary>Production is protected; dev is not. (Alarms: <see cref="AlarmTests"/>.)</summary>
 public sealed class StageDifferenceTests
 {
-    [Fact]
-    public void ProdTableHasPointInTimeRecoveryDeletionProtectionAndProtect()
+    [Theory]
+    [InlineData("connections-table")]
+    [InlineData("history-table")]
+    public void ProdTablesHavePointInTimeRecoveryDeletionProtectionAndProtect(string name)
     {
-        var table = Templates.Prod().Resources()["connections-table"]!;
+        var table = Templates.Prod().Resources()[name]!;
 
         Assert.True((bool)table["properties"]!["pointInTimeRecovery"]!["enabled"]!);
         Assert.True((bool)table["properties"]!["deletionProtectionEnabled"]!);
         Assert.True((bool)table["options"]!["protect"]!);
     }
 
-    [Fact]
-    public void DevTableHasNoneOfTheProductionProtections()
+    [Theory]
+    [InlineData("connections-table")]
+    [InlineData("history-table")]
+    public void DevTablesHaveNoneOfTheProductionProtections(string name)
     {
-        var table = Templates.Dev().Resources()["connections-table"]!;
+        var table = Templates.Dev().Resources()[name]!;
 
         Assert.Null(table["properties"]!["pointInTimeRecovery"]);
         Assert.Null(table["properties"]!["deletionProtectionEnabled"]);
         Assert.Null(table["options"]!["protect"]);
-    }
-
-    [Fact]
-    public void ProdAlarmsOnEveryFunctionsErrorsAndTheApisIntegrationErrors()
-    {
-        var template = Templates.Prod();
-
-        var alarms = template.OfType("aws:cloudwatch/metricAlarm:MetricAlarm")
-            .Select(alarm => template.Properties(alarm))
-            .Select(alarm => $"{alarm["namespace"]} {alarm["metricName"]} {string.Join(",", alarm["dimensions"]!.AsObject().Select(d => (string)d.Value!))}");
-
-        Assert.Equal(
-        [
-            "AWS/Lambda Errors ${connections-function.name}",
-            "AWS/Lambda Errors ${publisher-function.name}",
-            "AWS/Lambda Errors ${authorizer-function.name}",
-            "AWS/ApiGateway IntegrationError ${websocket-api.id},${websocket-stage.name}",
-        ], alarms);
-    }
-
-    [Fact]
-    public void DevHasNoAlarms()
-    {
-        Assert.Empty(Templates.Dev().OfType("aws:cloudwatch/metricAlarm:MetricAlarm"));
     }
 
     [Fact]

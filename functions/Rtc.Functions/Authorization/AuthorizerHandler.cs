@@ -9,17 +9,26 @@ namespace Rtc.Functions.Authorization;
 /// <summary>
 /// <c>RTC_HANDLER=authorizer</c>: the Lambda REQUEST authorizer of the WebSocket API's <c>$connect</c> route.
 /// A valid token yields an Allow policy on the event's <c>methodArn</c> only, with the user id as
-/// <c>principalId</c> and in the context. A missing or invalid token fails the invocation with the message
-/// <see cref="UnauthorizedMessage"/>, which API Gateway answers with 401; a valid token presented to a route
-/// other than <c>$connect</c> gets an explicit Deny (403); unreachable issuer keys fail with another error (500).
+/// <c>principalId</c> and in the context. Every refusal (no token, an invalid token, a valid token for a route
+/// other than <c>$connect</c>) is an explicit Deny on that <c>methodArn</c>, which API Gateway answers with 403.
 /// </summary>
+/// <remarks>
+/// Refusing a token is normal traffic (a client reconnecting with an expired token), so it is a normal response:
+/// Lambda counts it in no error metric, and the production <c>Errors</c> alarm stays quiet. Failing to check a
+/// token is not: unreachable issuer keys (<see cref="KeysUnavailableErrorType"/>) or an event that is not an
+/// authorizer event (<see cref="MalformedEventErrorType"/>) fail the invocation, which API Gateway answers with
+/// 500 and Lambda counts in <c>Errors</c>.
+/// </remarks>
 public sealed class AuthorizerHandler : IInvocationHandler
 {
-    /// <summary>The exact error message API Gateway turns into 401 Unauthorized.</summary>
-    public const string UnauthorizedMessage = "Unauthorized";
-
     /// <summary>The error type reported when the issuer's keys cannot be fetched (API Gateway answers 500).</summary>
     public const string KeysUnavailableErrorType = "SigningKeysUnavailable";
+
+    /// <summary>The error type reported for an event that is not a REQUEST authorizer event (API Gateway answers 500).</summary>
+    public const string MalformedEventErrorType = "MalformedAuthorizerEvent";
+
+    /// <summary>The <c>principalId</c> of a Deny for a caller whose token was not verified.</summary>
+    public const string AnonymousPrincipal = "anonymous";
 
     private const string LogMessage = "authorizer";
 
@@ -54,13 +63,15 @@ public sealed class AuthorizerHandler : IInvocationHandler
     {
         if (Parse(eventJson) is not { } request)
         {
-            throw Unauthorized(RefusalReasons.MalformedEvent, null);
+            // API Gateway always sends a well-formed event: anything else is a wiring fault, not a caller to refuse.
+            Log(LogSeverity.Error, "error", RefusalReasons.MalformedEvent, null);
+            throw new InvocationException(MalformedEventErrorType, "The event is not an API Gateway REQUEST authorizer event.");
         }
 
         var requestId = request.RequestContext.RequestId;
         if (request.FindToken() is not { } token)
         {
-            throw Unauthorized(RefusalReasons.MissingToken, requestId);
+            return Deny(request, RefusalReasons.MissingToken, AnonymousPrincipal);
         }
 
         TokenCheck check;
@@ -76,15 +87,18 @@ public sealed class AuthorizerHandler : IInvocationHandler
 
         if (check.UserId is not { } userId)
         {
-            throw Unauthorized(check.RefusalReason!, requestId);
+            return Deny(request, check.RefusalReason!, AnonymousPrincipal);
         }
 
         // Only ever allow the $connect route this event is about; anything else means the authorizer is attached
         // to a route it was not built for.
-        var isConnect = request.TargetsConnectRoute;
-        Log(LogSeverity.Info, isConnect ? "allow" : "deny", isConnect ? null : RefusalReasons.NotConnectRoute, requestId, userId);
-        var response = AuthorizerResponse.For(userId, request.MethodArn, isConnect);
-        return JsonOutput.Serialize(response, AuthorizerJsonContext.Default.AuthorizerResponse);
+        if (!request.TargetsConnectRoute)
+        {
+            return Deny(request, RefusalReasons.NotConnectRoute, userId, userId);
+        }
+
+        Log(LogSeverity.Info, "allow", null, requestId, userId);
+        return Serialize(AuthorizerResponse.For(userId, request.MethodArn, allow: true));
     }
 
     private static AuthorizerRequest? Parse(string eventJson)
@@ -99,11 +113,15 @@ public sealed class AuthorizerHandler : IInvocationHandler
         }
     }
 
-    private InvocationException Unauthorized(string reason, string? requestId)
+    // A refusal is an answer, not a failure: Lambda counts no error for it.
+    private string Deny(AuthorizerRequest request, string reason, string principalId, string? verifiedUserId = null)
     {
-        Log(LogSeverity.Info, "unauthorized", reason, requestId);
-        return new InvocationException(UnauthorizedMessage, UnauthorizedMessage);
+        Log(LogSeverity.Info, "deny", reason, request.RequestContext.RequestId, verifiedUserId);
+        return Serialize(AuthorizerResponse.For(principalId, request.MethodArn, allow: false));
     }
+
+    private static string Serialize(AuthorizerResponse response) =>
+        JsonOutput.Serialize(response, AuthorizerJsonContext.Default.AuthorizerResponse);
 
     private void Log(LogSeverity level, string outcome, string? reason, string? requestId, string? userId = null) =>
         logger.Write(level, LogMessage, ("outcome", outcome), ("reason", reason), ("requestId", requestId), ("userId", userId));

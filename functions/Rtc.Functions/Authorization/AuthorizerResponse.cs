@@ -14,7 +14,7 @@ public sealed class AuthorizerResponse
     // Denying everything is the safe resource when the event names none.
     private const string AnyResource = "*";
 
-    /// <summary>The caller's identity; here the user id.</summary>
+    /// <summary>The caller's identity: the verified user id, or <see cref="AuthorizerHandler.AnonymousPrincipal"/> when a token was refused.</summary>
     [JsonPropertyName("principalId")]
     public required string PrincipalId { get; init; }
 
@@ -28,12 +28,12 @@ public sealed class AuthorizerResponse
     public Dictionary<string, string>? Context { get; init; }
 
     /// <summary>
-    /// Allow (or Deny) <c>execute-api:Invoke</c> on <paramref name="methodArn"/> alone, for <paramref name="userId"/>,
-    /// with the user id in the context the <c>$connect</c> integration receives.
+    /// Allow (or Deny) <c>execute-api:Invoke</c> on <paramref name="methodArn"/> alone, for <paramref name="principalId"/>;
+    /// an Allow puts it, the verified user id, in the context the <c>$connect</c> integration receives.
     /// </summary>
-    public static AuthorizerResponse For(string userId, string? methodArn, bool allow) => new()
+    public static AuthorizerResponse For(string principalId, string? methodArn, bool allow) => new()
     {
-        PrincipalId = userId,
+        PrincipalId = principalId,
         PolicyDocument = new PolicyDocument
         {
             Statement =
@@ -45,7 +45,7 @@ public sealed class AuthorizerResponse
                 },
             ],
         },
-        Context = allow ? new Dictionary<string, string> { [UserIdContextKey] = userId } : null,
+        Context = allow ? new Dictionary<string, string> { [UserIdContextKey] = principalId } : null,
     };
 }
 

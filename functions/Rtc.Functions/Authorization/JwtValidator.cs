@@ -8,8 +8,20 @@ namespace Rtc.Functions.Authorization;
 /// Checks a JWT's algorithm, signature, issuer, audience and lifetime, then reads the user id claim. Every
 /// refusal carries a reason category; the token itself never leaves this class.
 /// </summary>
+/// <remarks>
+/// The audience is <c>aud</c>, except for a Cognito access token: Cognito names the app client of an access
+/// token (<c>token_use: access</c>) in <c>client_id</c> and gives it no <c>aud</c>, while its ID tokens carry
+/// the client id in <c>aud</c>. A token with an <c>aud</c> is judged by <c>aud</c> alone.
+/// </remarks>
 internal sealed class JwtValidator(AuthorizerSettings settings, ISigningKeySource keySource, TimeProvider clock)
 {
+    // Cognito's claim saying which kind of token it is (id or access), and the value for an access token.
+    private const string TokenUseClaim = "token_use";
+    private const string AccessTokenUse = "access";
+
+    // The claim naming the app client a Cognito access token was issued to.
+    private const string ClientIdClaim = "client_id";
+
     /// <summary>
     /// How far <c>exp</c> and <c>nbf</c> may be off: covers clock drift between the issuer and Lambda without
     /// keeping an expired token usable for long.
@@ -66,7 +78,7 @@ internal sealed class JwtValidator(AuthorizerSettings settings, ISigningKeySourc
     private TokenValidationParameters Parameters(IReadOnlyList<SecurityKey> keys) => new()
     {
         ValidIssuer = settings.Issuer,
-        ValidAudience = settings.Audience,
+        AudienceValidator = (audiences, token, _) => IsForTheAudience(audiences, token),
         ValidAlgorithms = keySource.AllowedAlgorithms,
         IssuerSigningKeys = keys,
         RequireSignedTokens = true,
@@ -74,6 +86,20 @@ internal sealed class JwtValidator(AuthorizerSettings settings, ISigningKeySourc
         ClockSkew = ClockSkew,
         LifetimeValidator = (notBefore, expires, _, _) => CheckLifetime(notBefore, expires),
     };
+
+    // A false answer makes the library throw SecurityTokenInvalidAudienceException (reason wrong_audience).
+    private bool IsForTheAudience(IEnumerable<string> audiences, SecurityToken token)
+    {
+        var named = audiences.ToList();
+        if (named.Count > 0)
+        {
+            return named.Contains(settings.Audience, StringComparer.Ordinal);
+        }
+
+        return token is JsonWebToken jwt
+            && jwt.TryGetPayloadValue<string>(TokenUseClaim, out var use) && use == AccessTokenUse
+            && jwt.TryGetPayloadValue<string>(ClientIdClaim, out var clientId) && clientId == settings.Audience;
+    }
 
     // The library's own lifetime check reads the system clock; this one reads the injected clock with the same
     // rules and the same exception types.

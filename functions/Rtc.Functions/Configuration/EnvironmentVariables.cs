@@ -21,6 +21,12 @@ public static class EnvironmentVariables
     /// <summary>Posts in flight per publisher invocation. Default 64.</summary>
     public const string PublishConcurrency = "RTC_PUBLISH_CONCURRENCY";
 
+    /// <summary>The history table's name; unset or empty turns history off (messages carry no <c>seq</c>/<c>epoch</c>).</summary>
+    public const string HistoryTable = "RTC_HISTORY_TABLE";
+
+    /// <summary>How long a message is kept for resume, in seconds. Default 86400 (24 hours).</summary>
+    public const string HistorySeconds = "RTC_HISTORY_SECONDS";
+
     /// <summary>Whether <c>$connect</c> is authorised: <c>none</c> (default) or <c>jwt</c>.</summary>
     public const string AuthMode = "RTC_AUTH";
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Contracts;
+using Rtc.Functions.History;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Routing;
@@ -21,25 +22,34 @@ public sealed class ConnectionsHandler : IInvocationHandler
     private readonly ConnectRoute connect;
     private readonly DisconnectRoute disconnect;
     private readonly MessageRoutes messages;
+    private readonly ResumeRoute resume;
     private readonly TimeProvider clock;
     private readonly FunctionLogger logger;
 
-    /// <summary>A handler over <paramref name="store"/>, replying through <paramref name="management"/> (built on first reply).</summary>
-    public ConnectionsHandler(IConnectionStore store, Lazy<IManagementApi> management, ConnectUserResolver users, TimeProvider clock, FunctionLogger logger)
+    /// <summary>
+    /// A handler over <paramref name="store"/> and <paramref name="history"/> (null: history off), replying through
+    /// <paramref name="management"/> (built on first reply).
+    /// </summary>
+    public ConnectionsHandler(
+        IConnectionStore store, IHistoryStore? history, Lazy<IManagementApi> management, ConnectUserResolver users, TimeProvider clock, FunctionLogger logger)
     {
+        var replies = new ReplySender(management, store, logger);
         connect = new ConnectRoute(store, users, clock);
         disconnect = new DisconnectRoute(store);
-        messages = new MessageRoutes(new ReplySender(management, store, logger));
+        messages = new MessageRoutes(replies);
+        resume = new ResumeRoute(store, new ResumeResponder(history, clock), replies);
         this.clock = clock;
         this.logger = logger;
     }
 
     /// <summary>
-    /// The handler for a Lambda process. Reads <c>RTC_AUTH</c> and builds the store now, so a bad setting or a
-    /// missing <c>TABLE_NAME</c> is an init error rather than a failure on the first connection.
+    /// The handler for a Lambda process. Reads <c>RTC_AUTH</c> and builds the stores now, so a bad setting, a
+    /// missing <c>TABLE_NAME</c> or an invalid <c>RTC_HISTORY_SECONDS</c> is an init error rather than a failure on
+    /// the first connection.
     /// </summary>
     public static ConnectionsHandler Create(FunctionServices services) => new(
         services.Store.Value,
+        services.History.Value,
         services.Management,
         ConnectUserResolver.FromEnvironment(services.Environment),
         services.Clock,
@@ -59,13 +69,15 @@ public sealed class ConnectionsHandler : IInvocationHandler
             {
                 WebSocketRoutes.Connect => await connect.HandleAsync(request, connectionId, cancellationToken),
                 WebSocketRoutes.Disconnect => await disconnect.HandleAsync(connectionId, cancellationToken),
+                WebSocketRoutes.Resume => await resume.HandleAsync(request, connectionId, cancellationToken),
                 // $default, and any route key this version does not know: the client named no action we serve.
                 _ => await messages.DefaultAsync(request, connectionId, cancellationToken),
             };
         }
         catch (Exception exception)
         {
-            Log(LogSeverity.Error, request, context, null, "error", started, ("errorType", exception.GetType().Name));
+            Log(LogSeverity.Error, request, context, null, "error", started,
+                [("errorType", exception is InvocationException invocation ? invocation.ErrorType : exception.GetType().Name)]);
             throw;
         }
 
@@ -75,7 +87,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
             >= 400 => LogSeverity.Warn,
             _ => LogSeverity.Info,
         };
-        Log(level, request, context, result.UserId, result.Outcome, started, ("reply", result.Reply));
+        Log(level, request, context, result.UserId, result.Outcome, started, [("reply", result.Reply), .. result.Details ?? []]);
         return JsonOutput.Serialize(result.Response, ContractsJsonContext.Default.WebSocketResponse);
     }
 
@@ -100,7 +112,8 @@ public sealed class ConnectionsHandler : IInvocationHandler
         return request;
     }
 
-    private void Log(LogSeverity level, WebSocketRequest request, InvocationContext context, string? userId, string outcome, long started, (string Name, object? Value) detail)
+    private void Log(LogSeverity level, WebSocketRequest request, InvocationContext context, string? userId, string outcome, long started,
+        IReadOnlyList<(string Name, object? Value)> details)
     {
         var requestContext = request.RequestContext;
         var fields = new List<(string Name, object? Value)>
@@ -112,10 +125,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
             ("outcome", outcome),
             ("durationMs", clock.GetElapsedTime(started).TotalMilliseconds),
         };
-        if (detail.Value is not null)
-        {
-            fields.Add(detail);
-        }
+        fields.AddRange(details.Where(detail => detail.Value is not null));
 
         if (requestContext.RouteKey == WebSocketRoutes.Disconnect)
         {
@@ -131,8 +141,10 @@ public sealed class ConnectionsHandler : IInvocationHandler
 /// <param name="Response">Returned to API Gateway.</param>
 /// <param name="Outcome">A short fixed word for the log, e.g. <c>connected</c> or <c>refused</c>.</param>
 /// <param name="UserId">The user, when the route knows it.</param>
-/// <param name="Reply">For routes that answer the sender: what the management API made of the reply.</param>
-public sealed record RouteResult(WebSocketResponse Response, string Outcome, string? UserId = null, string? Reply = null)
+/// <param name="Reply">For routes that answer the sender: what the management API made of the (last) reply.</param>
+/// <param name="Details">More fields for the log line, e.g. how many messages a resume replayed.</param>
+public sealed record RouteResult(
+    WebSocketResponse Response, string Outcome, string? UserId = null, string? Reply = null, IReadOnlyList<(string Name, object? Value)>? Details = null)
 {
     /// <summary>A response with <paramref name="statusCode"/> and an optional short plain-text body.</summary>
     public static WebSocketResponse Status(int statusCode, string? body = null) => new() { StatusCode = statusCode, Body = body };

@@ -51,16 +51,21 @@ public sealed class MessageRoutes(ReplySender replies)
 }
 
 /// <summary>
-/// Sends a <see cref="ClientReply"/> to the connection a message came from. Best effort: a failed reply is
-/// reported in the result, never thrown, and a connection the management API calls gone loses its row
-/// (<see cref="GoneConnections"/>).
+/// Sends replies to the connection a message came from. Best effort: a failed reply is reported in the result,
+/// never thrown, and a connection the management API calls gone loses its row (<see cref="GoneConnections"/>).
 /// </summary>
 public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStore store, FunctionLogger logger)
 {
     /// <summary>Posts <paramref name="reply"/> and returns what came of it: <c>delivered</c>, <c>gone</c>, ... or <c>error</c>.</summary>
-    public async Task<string> SendAsync(string connectionId, ClientReply reply, CancellationToken cancellationToken = default)
+    public async Task<string> SendAsync(string connectionId, ClientReply reply, CancellationToken cancellationToken = default) =>
+        Describe(await PostAsync(connectionId, JsonOutput.SerializeToUtf8Bytes(reply, ConnectionsJsonContext.Default.ClientReply), cancellationToken));
+
+    /// <summary>How a reply's outcome is logged: <c>delivered</c>, <c>gone</c>, ... or <c>error</c> when none came.</summary>
+    public static string Describe(ManagementOutcome? outcome) => outcome?.ToString().ToLowerInvariant() ?? "error";
+
+    /// <summary>Posts <paramref name="data"/> as one message; null when the management client failed without an answer.</summary>
+    public async Task<ManagementOutcome?> PostAsync(string connectionId, byte[] data, CancellationToken cancellationToken = default)
     {
-        var data = JsonOutput.SerializeToUtf8Bytes(reply, ConnectionsJsonContext.Default.ClientReply);
         ManagementResult result;
         try
         {
@@ -70,7 +75,7 @@ public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStor
         {
             // A reply is a courtesy to the client: a broken management client must not fail the invocation.
             logger.Write(LogSeverity.Warn, "reply failed", ("connectionId", connectionId), ("errorType", exception.GetType().Name), ("errorMessage", exception.Message));
-            return "error";
+            return null;
         }
 
         if (result.Outcome == ManagementOutcome.Gone)
@@ -78,6 +83,6 @@ public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStor
             await store.ForgetAsync(connectionId, logger);
         }
 
-        return result.Outcome.ToString().ToLowerInvariant();
+        return result.Outcome;
     }
 }

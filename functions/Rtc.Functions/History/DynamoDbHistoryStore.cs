@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Rtc.Functions.Configuration;
 
 namespace Rtc.Functions.History;
 
@@ -30,6 +31,17 @@ public sealed class DynamoDbHistoryStore(IAmazonDynamoDB client, string tableNam
     private const string OneValue = ":one";
     private const string EpochValue = ":epoch";
     private const string PublishedAtValue = ":published_at";
+
+    /// <summary>
+    /// A store on <c>RTC_HISTORY_TABLE</c> keeping messages <c>RTC_HISTORY_SECONDS</c>, with the SDK's default
+    /// client (region, credentials and endpoint as for the connection store); null when history is off. Throws,
+    /// naming the variable and its range, when <c>RTC_HISTORY_SECONDS</c> is invalid.
+    /// </summary>
+    public static DynamoDbHistoryStore? FromEnvironment(IFunctionEnvironment environment) =>
+        HistoryOptions.FromEnvironment(environment) is { } options
+            // Lives as long as the process, like the Lambda execution environment it serves.
+            ? new DynamoDbHistoryStore(new AmazonDynamoDBClient(), options.TableName, options.Retention)
+            : null;
 
     /// <inheritdoc />
     public async Task<HistoryPosition> AppendAsync(string userId, ReadOnlyMemory<byte> message, DateTimeOffset publishedAt, CancellationToken cancellationToken = default)

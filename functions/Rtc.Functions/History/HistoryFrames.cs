@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Contracts;
-using Rtc.Functions.Publishing;
+using Rtc.Functions.Management;
 
 namespace Rtc.Functions.History;
 
@@ -17,7 +17,7 @@ namespace Rtc.Functions.History;
 public static class HistoryFrames
 {
     /// <summary>The largest frame the management API posts (128 KB).</summary>
-    public const int MaxFrameBytes = PublishRequestLimits.MaxMessageBytes;
+    public const int MaxFrameBytes = IManagementApi.MaxPostBytes;
 
     /// <summary>The <c>error</c> a malformed resume request gets.</summary>
     public const string InvalidResumeError = "invalid_resume";

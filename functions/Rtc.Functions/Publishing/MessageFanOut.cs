@@ -6,7 +6,7 @@ using Rtc.Functions.Storage;
 namespace Rtc.Functions.Publishing;
 
 /// <summary>
-/// Posts one message to many connections with a bounded number in flight. 410 deletes the row
+/// Posts messages to many connections with a bounded number in flight. 410 deletes the row
 /// (<see cref="GoneConnections"/>); answers <see cref="ManagementResult.IsRetryable"/> calls retryable are retried
 /// with backoff while the deadline allows; every other answer is final.
 /// </summary>
@@ -21,24 +21,22 @@ internal sealed class MessageFanOut(
     /// <summary>What <see cref="FailedDelivery.Error"/> says when the deadline stopped a delivery.</summary>
     public const string DeadlineExceeded = "DeadlineExceeded";
 
-    /// <summary>Delivers <paramref name="message"/> to every target; each target ends up counted exactly once.</summary>
-    /// <param name="targets">Where to post.</param>
-    /// <param name="message">The serialised message.</param>
+    /// <summary>Delivers each target its message; each target ends up counted exactly once.</summary>
+    /// <param name="targets">Where to post, and what.</param>
     /// <param name="stopAt">When no post or retry may run any more (the invocation deadline less the reserve).</param>
     /// <param name="stop">Cancelled at <paramref name="stopAt"/> or when the invocation is abandoned.</param>
-    public async Task<FanOutTally> DeliverAsync(
-        IReadOnlyList<DeliveryTarget> targets, byte[] message, DateTimeOffset stopAt, CancellationToken stop)
+    public async Task<FanOutTally> DeliverAsync(IReadOnlyList<DeliveryTarget> targets, DateTimeOffset stopAt, CancellationToken stop)
     {
         var tally = new FanOutTally();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency };
 
         // No cancellation token on the loop itself: a target the deadline stops must still be counted as failed.
         await Parallel.ForEachAsync(targets, parallel, async (target, _) =>
-            await DeliverOneAsync(target, message, stopAt, tally, stop));
+            await DeliverOneAsync(target, stopAt, tally, stop));
         return tally;
     }
 
-    private async Task DeliverOneAsync(DeliveryTarget target, byte[] message, DateTimeOffset stopAt, FanOutTally tally, CancellationToken stop)
+    private async Task DeliverOneAsync(DeliveryTarget target, DateTimeOffset stopAt, FanOutTally tally, CancellationToken stop)
     {
         ManagementResult? last = null;
         for (var attempt = 1; ; attempt++)
@@ -51,7 +49,7 @@ internal sealed class MessageFanOut(
 
             try
             {
-                last = await management.PostToConnectionAsync(target.ConnectionId, message, stop);
+                last = await management.PostToConnectionAsync(target.ConnectionId, target.Message, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -91,8 +89,8 @@ internal sealed class MessageFanOut(
     }
 }
 
-/// <summary>One connection to post to, with the user it belongs to.</summary>
-internal readonly record struct DeliveryTarget(string UserId, string ConnectionId);
+/// <summary>One connection to post to, with the user it belongs to and the bytes to post (that user's envelope).</summary>
+internal readonly record struct DeliveryTarget(string UserId, string ConnectionId, byte[] Message);
 
 /// <summary>Counts a fan-out's outcomes from many concurrent posts.</summary>
 internal sealed class FanOutTally

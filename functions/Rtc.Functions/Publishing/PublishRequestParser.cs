@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Rtc.Functions.Contracts;
+using Rtc.Functions.History;
+using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Publishing;
@@ -140,14 +142,15 @@ public static class PublishRequestParser
         return userId;
     }
 
-    // The limit applies to exactly the bytes that will be posted.
+    // The limit applies to exactly the bytes posted as the envelope's data.
     private static byte[] Serialise(Action<Utf8JsonWriter> write)
     {
         var message = JsonOutput.Write(write);
         if (message.Length > PublishRequestLimits.MaxMessageBytes)
         {
             throw InvalidPublishRequest.Because(
-                $"the message is {message.Length} bytes as posted (UTF-8 JSON); the limit is {PublishRequestLimits.MaxMessageBytes}");
+                $"the message is {message.Length} bytes as posted (UTF-8 JSON); the limit is {PublishRequestLimits.MaxMessageBytes} " +
+                $"(the management API's {IManagementApi.MaxPostBytes} less the message envelope)");
         }
 
         return message;
@@ -170,8 +173,12 @@ public static class PublishRequestLimits
     /// <summary>Users one request may name (after de-duplication).</summary>
     public const int MaxUsers = 1000;
 
-    /// <summary>The management API's message limit (128 KB), in bytes of the serialised message.</summary>
-    public const int MaxMessageBytes = 131_072;
+    /// <summary>
+    /// The largest message, in bytes of its serialisation: the management API's 128 KB less the envelope it is
+    /// posted in (<see cref="HistoryFrames.MaxDataBytes"/>), so that every message also fits a replay frame of its
+    /// own. The same with history off, so turning history on never strands a message published before.
+    /// </summary>
+    public static int MaxMessageBytes => HistoryFrames.MaxDataBytes;
 }
 
 /// <summary>The <c>InvalidPublishRequest</c> error: every message says what was wrong and which shapes are accepted.</summary>

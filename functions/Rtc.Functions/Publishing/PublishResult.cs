@@ -3,15 +3,16 @@ using System.Text.Json.Serialization;
 namespace Rtc.Functions.Publishing;
 
 /// <summary>
-/// What one publish came to: <c>{"users","connections","delivered","gone","failed":[...]}</c>.
+/// What one publish came to: <c>{"users","stored","connections","delivered","gone","failed":[...]}</c>.
 /// Every connection is counted once: <c>connections = delivered + gone + failed.length</c>.
 /// </summary>
 /// <param name="Users">Distinct users named.</param>
+/// <param name="Stored">Users whose history stream the message was appended to: every user, or 0 with history off.</param>
 /// <param name="Connections">Connections found for them.</param>
 /// <param name="Delivered">Connections the message was posted to.</param>
 /// <param name="Gone">Connections found closed (410); their rows were deleted.</param>
 /// <param name="Failed">Connections the message did not reach.</param>
-public sealed record PublishResult(int Users, int Connections, int Delivered, int Gone, IReadOnlyList<FailedDelivery> Failed);
+public sealed record PublishResult(int Users, int Stored, int Connections, int Delivered, int Gone, IReadOnlyList<FailedDelivery> Failed);
 
 /// <summary>A connection the message did not reach.</summary>
 /// <param name="ConnectionId">The connection.</param>

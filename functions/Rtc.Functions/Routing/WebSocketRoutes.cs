@@ -25,11 +25,17 @@ public static class WebSocketRoutes
     /// </summary>
     public const string Ping = "ping";
 
+    /// <summary>
+    /// A reconnecting client's <c>{"action":"resume","epoch":"E","after":41}</c>: answered with what it missed
+    /// (<c>replay</c>), a <c>reset</c> or its <c>position</c> (docs/history.md).
+    /// </summary>
+    public const string Resume = "resume";
+
     /// <summary>The heartbeat's answer.</summary>
     public const string PongReply = """{"type":"pong"}""";
 
     /// <summary>The routes integrated with the connections function, in deployment order.</summary>
-    public static readonly IReadOnlyList<string> FunctionRoutes = [Connect, Disconnect, Default];
+    public static readonly IReadOnlyList<string> FunctionRoutes = [Connect, Disconnect, Default, Resume];
 
     /// <summary>Every route, in deployment order.</summary>
     public static readonly IReadOnlyList<string> All = [.. FunctionRoutes, Ping];

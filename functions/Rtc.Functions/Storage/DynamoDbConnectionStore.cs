@@ -76,6 +76,23 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
         client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(connectionId) }, cancellationToken);
 
     /// <inheritdoc />
+    public async Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        // Strongly consistent: the row was written by $connect before the connection could send anything.
+        var response = await client.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Key(connectionId),
+            ProjectionExpression = UserName,
+            ExpressionAttributeNames = new Dictionary<string, string> { [UserName] = ConnectionTableSchema.UserIdAttribute },
+            ConsistentRead = true,
+        }, cancellationToken);
+
+        // SDK v4 leaves Item null when there is no such row.
+        return response.Item is { } item && item.TryGetValue(ConnectionTableSchema.UserIdAttribute, out var user) ? user.S : null;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default)
     {
         var ids = new List<string>();

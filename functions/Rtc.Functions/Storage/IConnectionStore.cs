@@ -9,6 +9,12 @@ public interface IConnectionStore
     /// <summary>Removes a connection. Removing one that is not stored is not an error.</summary>
     Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The user of a stored connection, read from its row (strongly consistent), or null when it is not stored:
+    /// the only source of a message's user, since a message's body is the client's to write.
+    /// </summary>
+    Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default);
+
     /// <summary>The ids of every connection of <paramref name="userId"/> (every page of the index).</summary>
     Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default);
 }

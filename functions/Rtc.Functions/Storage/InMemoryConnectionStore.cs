@@ -19,6 +19,10 @@ public sealed class InMemoryConnectionStore : IConnectionStore
     }
 
     /// <inheritdoc />
+    public Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(connections.TryGetValue(connectionId, out var connection) ? connection.UserId : null);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<string> ids = connections.Values

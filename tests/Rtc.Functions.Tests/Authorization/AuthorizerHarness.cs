@@ -2,6 +2,7 @@ using System.Text.Json;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
+using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Authorization;
 
@@ -35,18 +36,27 @@ internal sealed class AuthorizerHarness(AuthorizerSettings settings, ISigningKey
         return JsonSerializer.Deserialize(json, AuthorizerJsonContext.Default.AuthorizerResponse)!;
     }
 
-    /// <summary>Asserts the handler fails with API Gateway's "Unauthorized".</summary>
-    public async Task RefusedAsync(string eventJson)
+    /// <summary>
+    /// Asserts the handler refuses with an explicit Deny on the event's route for an anonymous principal, with no
+    /// context: a normal answer (API Gateway's 403), not an invocation error that Lambda would count in Errors.
+    /// </summary>
+    public async Task RefusedAsync(string eventJson, string methodArn = AuthorizerEvents.ConnectArn)
     {
-        var error = await Assert.ThrowsAsync<InvocationException>(() => InvokeAsync(eventJson));
-        Assert.Equal("Unauthorized", error.Message);
+        var response = await InvokeAsync(eventJson);
+
+        var statement = Assert.Single(response.PolicyDocument.Statement);
+        Assert.Equal(("execute-api:Invoke", "Deny", methodArn), (statement.Action, statement.Effect, statement.Resource));
+        Assert.Equal(AuthorizerHandler.AnonymousPrincipal, response.PrincipalId);
+        Assert.Null(response.Context);
     }
 
-    /// <summary>Asserts the handler fails with API Gateway's "Unauthorized" and returns the logged reason.</summary>
+    /// <summary>Asserts the handler refuses with a Deny (<see cref="RefusedAsync"/>) and returns the logged reason.</summary>
     public async Task<string> RefusedReasonAsync(string eventJson)
     {
         await RefusedAsync(eventJson);
-        return LastLogLine().GetProperty("reason").GetString()!;
+        var line = LastLogLine();
+        Assert.Equal("deny", line.GetProperty("outcome").GetString());
+        return line.GetProperty("reason").GetString()!;
     }
 
     public JsonElement LastLogLine() => LogLines()[^1];

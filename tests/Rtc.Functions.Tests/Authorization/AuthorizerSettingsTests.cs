@@ -1,6 +1,7 @@
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.History;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
@@ -118,6 +119,7 @@ public sealed class AuthorizerSettingsTests
     private static FunctionServices Services(IFunctionEnvironment environment) => new(
         environment,
         new Lazy<IConnectionStore>(() => throw new InvalidOperationException("The authorizer needs no store.")),
+        new Lazy<IHistoryStore?>(() => throw new InvalidOperationException("The authorizer needs no history.")),
         new Lazy<IManagementApi>(() => throw new InvalidOperationException("The authorizer needs no management API.")),
         TimeProvider.System,
         new FunctionLogger(TextWriter.Null, TimeProvider.System));

@@ -11,6 +11,10 @@ namespace Rtc.Functions.Tests.Authorization;
 /// <summary>The authorizer in JWKS mode, driven with real REQUEST events and keys served over HTTP.</summary>
 public sealed class JwksAuthorizerTests : IAsyncLifetime
 {
+    // Cognito user pool tokens: the configured audience is the app client id.
+    private const string AppClient = TestIssuer.AudienceName;
+    private const string OtherClient = "another-app-client";
+
     private readonly TestIssuer issuer = new();
     private readonly FakeTimeProvider clock = new(TestIssuer.Now);
     private readonly HttpClient httpClient = new();
@@ -183,6 +187,7 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
         Assert.Equal("Deny", statement.Effect);
         Assert.Equal(messageRouteArn, statement.Resource);
         Assert.Null(response.Context);
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
     }
 
     [Fact]
@@ -244,7 +249,7 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnreachableJwksFailsAsAServerErrorNotAsUnauthorized()
+    public async Task UnreachableJwksFailsTheInvocationRatherThanRefusingTheToken()
     {
         await using var broken = await LoopbackHttpServer.StartAsync(context =>
         {
@@ -257,8 +262,10 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<InvocationException>(
             () => harness.InvokeAsync(AuthorizerEvents.Connect(queryToken: issuer.Rs256(new TokenSpec()))));
 
+        // Not knowing is not a refusal: an invocation error (API Gateway's 500, and Lambda's Errors metric).
         Assert.Equal(AuthorizerHandler.KeysUnavailableErrorType, error.ErrorType);
-        Assert.NotEqual("Unauthorized", error.Message);
+        Assert.Equal("error", harness.LastLogLine().GetProperty("outcome").GetString());
+        Assert.Equal("ERROR", harness.LastLogLine().GetProperty("level").GetString());
         Assert.Equal("keys_unavailable", harness.LastLogLine().GetProperty("reason").GetString());
     }
 
@@ -271,11 +278,74 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
         await harness.RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token));
 
         var line = harness.LastLogLine();
-        Assert.Equal("unauthorized", line.GetProperty("outcome").GetString());
+        Assert.Equal("deny", line.GetProperty("outcome").GetString());
+        Assert.Equal("INFO", line.GetProperty("level").GetString());
         Assert.Equal("wrong_audience", line.GetProperty("reason").GetString());
         Assert.Equal("XYZ123abcDEF=", line.GetProperty("requestId").GetString());
         Assert.DoesNotContain(token.Split('.')[1], harness.LogText);
         Assert.DoesNotContain(token.Split('.')[2], harness.LogText);
+    }
+
+    // Cognito documents that an ID token carries the app client id in aud (token_use: id), while an access token
+    // carries it in client_id, has no aud, and says token_use: access ("Understanding user pool JSON web tokens",
+    // Amazon Cognito Developer Guide). Both are accepted for the configured client, nothing that only looks like one.
+    [Fact]
+    public async Task CognitoIdTokenForTheAppClientIsAllowed()
+    {
+        var token = issuer.Rs256(CognitoToken(audience: AppClient, tokenUse: "id"));
+
+        var response = await Harness().InvokeAsync(AuthorizerEvents.Connect(queryToken: token));
+
+        Assert.Equal("Allow", Assert.Single(response.PolicyDocument.Statement).Effect);
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
+    }
+
+    [Fact]
+    public async Task CognitoAccessTokenWhoseClientIdIsTheAppClientIsAllowed()
+    {
+        var token = issuer.Rs256(CognitoToken(audience: null, tokenUse: "access", clientId: AppClient));
+
+        var response = await Harness().InvokeAsync(AuthorizerEvents.Connect(queryToken: token));
+
+        Assert.Equal("Allow", Assert.Single(response.PolicyDocument.Statement).Effect);
+        Assert.Equal(TestIssuer.UserId, response.PrincipalId);
+        Assert.Equal(TestIssuer.UserId, response.Context![AuthorizerResponse.UserIdContextKey]);
+    }
+
+    [Theory]
+    // An access token issued to another app client of the same pool.
+    [InlineData(null, "access", OtherClient)]
+    // An ID token for another client that also names ours in client_id: aud decides.
+    [InlineData(OtherClient, "id", AppClient)]
+    // An access token naming our client, but with an aud for another: aud decides.
+    [InlineData(OtherClient, "access", AppClient)]
+    // Our client id, no aud, but not an access token.
+    [InlineData(null, "id", AppClient)]
+    [InlineData(null, null, AppClient)]
+    [InlineData(null, "Access", AppClient)]
+    // No aud and no client id at all.
+    [InlineData(null, "access", null)]
+    public async Task TokensThatOnlyLookLikeCognitoTokensForTheAppClientAreRefused(string? audience, string? tokenUse, string? clientId)
+    {
+        var token = issuer.Rs256(CognitoToken(audience, tokenUse, clientId));
+
+        Assert.Equal("wrong_audience", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
+    }
+
+    private static TokenSpec CognitoToken(string? audience, string? tokenUse, string? clientId = null)
+    {
+        var claims = new Dictionary<string, object> { ["sub"] = TestIssuer.UserId, ["username"] = "ada" };
+        if (tokenUse is not null)
+        {
+            claims["token_use"] = tokenUse;
+        }
+
+        if (clientId is not null)
+        {
+            claims["client_id"] = clientId;
+        }
+
+        return new TokenSpec { Audience = audience, Claims = claims };
     }
 
     private AuthorizerHarness Harness(AuthorizerSettings? settings = null) => new(

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Authorization;
+using Rtc.Functions.Runtime;
 using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Authorization;
@@ -65,9 +66,15 @@ public sealed class SharedSecretAuthorizerTests : IDisposable
     }
 
     [Fact]
-    public async Task EventThatIsNotJsonIsRefused()
+    public async Task EventThatIsNotJsonFailsTheInvocation()
     {
-        Assert.Equal("malformed_event", await Harness().RefusedReasonAsync("{\"type\":"));
+        // API Gateway never sends one: a wiring fault, which must show in Errors rather than pass as a refusal.
+        var harness = Harness();
+
+        var error = await Assert.ThrowsAsync<InvocationException>(() => harness.InvokeAsync("{\"type\":"));
+
+        Assert.Equal(AuthorizerHandler.MalformedEventErrorType, error.ErrorType);
+        Assert.Equal("malformed_event", harness.LastLogLine().GetProperty("reason").GetString());
     }
 
     private AuthorizerHarness Harness() =>

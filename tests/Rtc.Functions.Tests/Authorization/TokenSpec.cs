@@ -5,7 +5,8 @@ internal sealed record TokenSpec
 {
     public string Issuer { get; init; } = TestIssuer.IssuerName;
 
-    public string Audience { get; init; } = TestIssuer.AudienceName;
+    /// <summary>The <c>aud</c> claim; null for a token without one (a Cognito access token).</summary>
+    public string? Audience { get; init; } = TestIssuer.AudienceName;
 
     public DateTimeOffset NotBefore { get; init; } = TestIssuer.Now.AddMinutes(-1);
 

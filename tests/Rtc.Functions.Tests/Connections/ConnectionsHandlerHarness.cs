@@ -2,6 +2,7 @@ using System.Text.Json;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Contracts;
+using Rtc.Functions.History;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
@@ -14,11 +15,12 @@ public sealed class ConnectionsHandlerHarness
     private readonly StringWriter log = new();
     private readonly ConnectionsHandler handler;
 
-    /// <summary>A handler with authorisation <paramref name="mode"/>.</summary>
-    public ConnectionsHandlerHarness(AuthMode mode = AuthMode.None)
+    /// <summary>A handler with authorisation <paramref name="mode"/>, keeping history in <paramref name="history"/> (null: off).</summary>
+    public ConnectionsHandlerHarness(AuthMode mode = AuthMode.None, IHistoryStore? history = null)
     {
         handler = new ConnectionsHandler(
             Store,
+            history,
             new Lazy<IManagementApi>(() => Management),
             new ConnectUserResolver(mode),
             TimeProvider.System,

@@ -43,6 +43,10 @@ public sealed class RecordingConnectionStore : IConnectionStore
     }
 
     /// <inheritdoc />
+    public Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        store.GetUserIdAsync(connectionId, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
         store.ListConnectionIdsAsync(userId, cancellationToken);
 }

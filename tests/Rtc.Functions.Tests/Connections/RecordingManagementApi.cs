@@ -4,22 +4,58 @@ using Rtc.Functions.Management;
 
 namespace Rtc.Functions.Tests.Connections;
 
-/// <summary>A management API that records every post and answers with <see cref="Outcome"/>, or throws <see cref="Failure"/>.</summary>
+/// <summary>
+/// A management API that records every post and answers with the next <see cref="Scripted"/> outcome, else
+/// <see cref="Outcome"/>, or throws <see cref="Failure"/>; with a <see cref="Latency"/> it also measures how many
+/// posts were in flight at once.
+/// </summary>
 public sealed class RecordingManagementApi : IManagementApi
 {
-    /// <summary>What every call comes to. Default: delivered.</summary>
+    private int inFlight;
+    private int maxInFlight;
+
+    /// <summary>What every call comes to once <see cref="Scripted"/> is empty. Default: delivered.</summary>
     public ManagementOutcome Outcome { get; set; } = ManagementOutcome.Delivered;
+
+    /// <summary>Outcomes of the next calls, in order.</summary>
+    public ConcurrentQueue<ManagementOutcome> Scripted { get; } = new();
 
     /// <summary>When set, every call throws it.</summary>
     public Exception? Failure { get; set; }
+
+    /// <summary>How long each post takes. Default none (answered at once).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>The most posts in flight at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     /// <summary>Every post: the connection and the message text, in order.</summary>
     public ConcurrentQueue<(string ConnectionId, string Message)> Posts { get; } = new();
 
     /// <inheritdoc />
-    public Task<ManagementResult> PostToConnectionAsync(string connectionId, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    public async Task<ManagementResult> PostToConnectionAsync(string connectionId, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        Posts.Enqueue((connectionId, Encoding.UTF8.GetString(data.Span)));
-        return Failure is null ? Task.FromResult(new ManagementResult(Outcome)) : Task.FromException<ManagementResult>(Failure);
+        var now = Interlocked.Increment(ref inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+        {
+        }
+
+        try
+        {
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency, cancellationToken);
+            }
+
+            Posts.Enqueue((connectionId, Encoding.UTF8.GetString(data.Span)));
+            return Failure is null
+                ? new ManagementResult(Scripted.TryDequeue(out var scripted) ? scripted : Outcome)
+                : throw Failure;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
     }
 }

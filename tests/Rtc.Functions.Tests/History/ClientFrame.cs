@@ -12,8 +12,10 @@ namespace Rtc.Functions.Tests.History;
 /// <param name="Messages">A replay's messages: each <c>seq</c> and the raw JSON text of its <c>data</c>.</param>
 /// <param name="More">A replay's <c>more</c>.</param>
 /// <param name="Bytes">The frame's size.</param>
+/// <param name="Data">A live message's <c>data</c>, as raw JSON text; null for other frames.</param>
 internal sealed record ClientFrame(
-    string Type, string? Epoch, long? Seq, string? Reason, string? Error, IReadOnlyList<(long Seq, string Data)> Messages, bool More, int Bytes)
+    string Type, string? Epoch, long? Seq, string? Reason, string? Error, IReadOnlyList<(long Seq, string Data)> Messages, bool More, int Bytes,
+    string? Data = null)
 {
     public static ClientFrame Read(byte[] frame)
     {
@@ -31,7 +33,8 @@ internal sealed record ClientFrame(
             Text("error"),
             messages,
             root.TryGetProperty("more", out var more) && more.GetBoolean(),
-            frame.Length);
+            frame.Length,
+            root.TryGetProperty("data", out var data) ? data.GetRawText() : null);
     }
 
     public static string Text(byte[] frame) => Encoding.UTF8.GetString(frame);

@@ -1,3 +1,4 @@
+using Rtc.Functions.History;
 using Rtc.Functions.Storage;
 using Rtc.Testing;
 
@@ -9,4 +10,7 @@ public sealed class DynamoDbPublisherTests(DynamoDbLocal dynamo) : PublisherCont
 {
     protected override async Task<IConnectionStore> CreateStoreAsync() =>
         new DynamoDbConnectionStore(dynamo.Client, await dynamo.CreateConnectionTableAsync(), queryPageSize: 2);
+
+    protected override async Task<IHistoryStore> CreateHistoryStoreAsync() =>
+        new DynamoDbHistoryStore(dynamo.Client, await dynamo.CreateHistoryTableAsync(), TimeSpan.FromHours(24), queryPageSize: 2);
 }

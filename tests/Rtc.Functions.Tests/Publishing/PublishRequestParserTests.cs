@@ -1,4 +1,5 @@
 using System.Text;
+using Rtc.Functions.History;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 
@@ -27,7 +28,7 @@ public sealed class PublishRequestParserTests
         """{"userIds":["alice",null],"message":1}""",
         $$"""{"userId":"{{new string('u', 257)}}","message":1}""",
         $$"""{"userIds":[{{string.Join(',', Enumerable.Range(0, 1001).Select(index => $"\"user-{index}\""))}}],"message":1}""",
-        $$"""{"userId":"alice","message":"{{new string('x', 131_071)}}"}""",
+        $$"""{"userId":"alice","message":"{{new string('x', 130_965)}}"}""",
         """{"source":"orders","detail-type":"OrderShipped","detail":{"orderId":"o-1"}}""",
         """{"source":"orders","detail-type":"OrderShipped","detail":"alice"}""",
         """{"detail":{"user_id":"alice"}}""",
@@ -63,19 +64,21 @@ public sealed class PublishRequestParserTests
     public void AMessageOfExactlyTheLimitIsAccepted()
     {
         // A JSON string of n characters serialises to n + 2 bytes.
-        var request = PublishRequestParser.Parse($$"""{"userId":"alice","message":"{{new string('x', 131_070)}}"}""");
+        var request = PublishRequestParser.Parse($$"""{"userId":"alice","message":"{{new string('x', 130_964)}}"}""");
 
-        Assert.Equal(PublishRequestLimits.MaxMessageBytes, request.Message.Length);
+        Assert.Equal(130_966, request.Message.Length);
+        Assert.Equal(HistoryFrames.MaxDataBytes, PublishRequestLimits.MaxMessageBytes);
     }
 
     [Fact]
     public void TooLargeMessageSaysHowLargeAndTheLimit()
     {
+        // 128 KB is the management API's limit on what is posted; the envelope takes its share of it.
         var error = Assert.Throws<InvocationException>(() =>
-            PublishRequestParser.Parse($$"""{"userId":"alice","message":"{{new string('x', 131_071)}}"}"""));
+            PublishRequestParser.Parse($$"""{"userId":"alice","message":"{{new string('x', 130_965)}}"}"""));
 
-        Assert.Contains("131073 bytes", error.Message);
-        Assert.Contains("131072", error.Message);
+        Assert.Contains("130967 bytes", error.Message);
+        Assert.Contains("the limit is 130966 (the management API's 131072 less the message envelope)", error.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Rtc.Functions.Composition;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.History;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Publishing;
@@ -38,18 +39,37 @@ public sealed class PublisherConfigurationTests
     [Fact]
     public void ThePublisherHandlerIsWiredUnderItsName()
     {
-        Assert.IsType<PublisherHandler>(HandlerCatalog.Create(HandlerCatalog.Publisher, Services(null)));
+        Assert.IsType<PublisherHandler>(HandlerCatalog.Create(HandlerCatalog.Publisher, Services((string?)null)));
+    }
+
+    [Theory]
+    [InlineData(HandlerCatalog.Publisher)]
+    [InlineData(HandlerCatalog.Connections)]
+    public void AnInvalidHistoryRetentionIsAnInitErrorOfBothHistoryHandlersNamingTheVariableAndRange(string handler)
+    {
+        var environment = new DictionaryEnvironment(new Dictionary<string, string?>
+        {
+            ["RTC_HISTORY_TABLE"] = "rtc-dev-history",
+            ["RTC_HISTORY_SECONDS"] = "0",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(handler, Services(environment)));
+
+        Assert.Contains("RTC_HISTORY_SECONDS is '0'", error.Message);
+        Assert.Contains("from 1 to 31536000", error.Message);
     }
 
     private static DictionaryEnvironment Environment(string? concurrency) =>
         new(new Dictionary<string, string?> { ["RTC_PUBLISH_CONCURRENCY"] = concurrency });
 
-    private static FunctionServices Services(string? concurrency)
+    private static FunctionServices Services(string? concurrency) => Services(Environment(concurrency));
+
+    private static FunctionServices Services(IFunctionEnvironment environment)
     {
-        var environment = Environment(concurrency);
         return new FunctionServices(
             environment,
             new Lazy<IConnectionStore>(() => new InMemoryConnectionStore()),
+            new Lazy<IHistoryStore?>(() => DynamoDbHistoryStore.FromEnvironment(environment)),
             new Lazy<IManagementApi>(() => new ManagementApiClient(new HttpClient(), new Uri("http://127.0.0.1:1/local"), "us-east-1", new Amazon.Runtime.BasicAWSCredentials("a", "b"))),
             TimeProvider.System,
             new FunctionLogger(TextWriter.Null, TimeProvider.System));

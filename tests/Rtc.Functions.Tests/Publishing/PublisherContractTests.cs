@@ -1,25 +1,41 @@
 using System.Text;
 using System.Text.Json;
+using Rtc.Functions.History;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
+using Rtc.Functions.Tests.History;
 using Rtc.Testing.Management;
 
 namespace Rtc.Functions.Tests.Publishing;
 
-/// <summary>The publisher's behaviour over real HTTP, run once per connection store implementation.</summary>
+/// <summary>
+/// The publisher's behaviour over real HTTP with history on (as deployed), run once per store implementation
+/// (connection and history stores of the same kind).
+/// </summary>
 public abstract class PublisherContractTests : IAsyncLifetime
 {
     private const string Message = """{"type":"order","id":"o-1","items":[1,2,3]}""";
 
     private PublisherHarness harness = null!;
 
-    /// <summary>A fresh, empty store.</summary>
+    /// <summary>A fresh, empty connection store.</summary>
     protected abstract Task<IConnectionStore> CreateStoreAsync();
 
-    public async Task InitializeAsync() => harness = await PublisherHarness.StartAsync(await CreateStoreAsync());
+    /// <summary>A fresh, empty history store.</summary>
+    protected abstract Task<IHistoryStore> CreateHistoryStoreAsync();
+
+    public async Task InitializeAsync() => harness = await PublisherHarness.StartAsync(await CreateStoreAsync(), await CreateHistoryStoreAsync());
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    /// <summary>The envelope posted to <paramref name="connectionId"/>, which must be the only post it got.</summary>
+    private ClientFrame OnlyEnvelopeFor(string connectionId)
+    {
+        var frame = ClientFrame.Read(Assert.Single(harness.Stub.MessagesFor(connectionId)));
+        Assert.Equal("message", frame.Type);
+        return frame;
+    }
 
     [Fact]
     public async Task EveryConnectionOfEveryNamedUserReceivesTheMessageExactlyOnce()
@@ -30,11 +46,11 @@ public abstract class PublisherContractTests : IAsyncLifetime
 
         var result = await harness.PublishAsync($$"""{"userIds":["alice","bob"],"message":{{Message}}}""");
 
-        Assert.Equal((2, 5, 5, 0), (result.Users, result.Connections, result.Delivered, result.Gone));
+        Assert.Equal((2, 2, 5, 5, 0), (result.Users, result.Stored, result.Connections, result.Delivered, result.Gone));
         Assert.Empty(result.Failed);
         foreach (var connectionId in new[] { "alice-1=", "alice-2=", "alice-3=", "bob-1=", "bob-2=" })
         {
-            Assert.Equal(Message, Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor(connectionId))));
+            Assert.Equal(Message, OnlyEnvelopeFor(connectionId).Data);
         }
 
         Assert.Empty(harness.Stub.MessagesFor("carol-1="));
@@ -49,7 +65,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
         var result = await harness.PublishAsync("""{"userId":"alice","message":"hello"}""");
 
         Assert.Equal(1, result.Delivered);
-        Assert.Equal("\"hello\"", Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor("alice-1="))));
+        Assert.Equal("\"hello\"", OnlyEnvelopeFor("alice-1=").Data);
     }
 
     /// <summary>The probe's messages: Unicode and HTML characters, and 100 KB of the character escaping inflated most.</summary>
@@ -61,14 +77,82 @@ public abstract class PublisherContractTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(MessagesPostedAsWritten))]
-    public async Task AMessageIsPostedAsTheCallersUtf8Bytes(string message)
+    public async Task AMessageIsPostedAsTheCallersUtf8BytesInItsEnvelope(string message)
     {
         await harness.ConnectAsync("alice", "alice-1=");
 
         var result = await harness.PublishAsync($$"""{"userId":"alice","message":{{message}}}""");
 
         Assert.Equal(1, result.Delivered);
-        Assert.Equal(Encoding.UTF8.GetBytes(message), Assert.Single(harness.Stub.MessagesFor("alice-1=")));
+        var posted = Assert.Single(harness.Stub.MessagesFor("alice-1="));
+        var epoch = ClientFrame.Read(posted).Epoch;
+        Assert.Equal(Encoding.UTF8.GetBytes($$"""{"type":"message","seq":1,"epoch":"{{epoch}}","data":{{message}}}"""), posted);
+    }
+
+    [Fact]
+    public async Task EachUsersConnectionsGetThatUsersNextNumberInItsStream()
+    {
+        await harness.ConnectAsync("alice", "alice-1=", "alice-2=");
+        await harness.ConnectAsync("bob", "bob-1=");
+        await harness.PublishAsync("""{"userId":"alice","message":"first"}""");
+
+        await harness.PublishAsync("""{"userIds":["alice","bob"],"message":"second"}""");
+
+        var alice = harness.Stub.MessagesFor("alice-1=").Select(ClientFrame.Read).Select(frame => (frame.Epoch, frame.Seq, frame.Data)).ToList();
+        var bob = OnlyEnvelopeFor("bob-1=");
+        var epoch = alice[0].Epoch;
+        Assert.Equal([(epoch, 1L, "\"first\""), (epoch, 2L, "\"second\"")], alice);
+        Assert.Equal(harness.Stub.MessagesFor("alice-1="), harness.Stub.MessagesFor("alice-2="));
+        Assert.Equal((1L, "\"second\""), (bob.Seq, bob.Data));
+        Assert.NotEqual(epoch, bob.Epoch);
+        var head = await harness.History!.GetHeadAsync("alice");
+        Assert.Equal((epoch, 2L), (head?.Epoch, head?.LatestSeq));
+    }
+
+    [Fact]
+    public async Task EveryNamedUserIsStoredWhetherOrNotItHasConnections()
+    {
+        await harness.ConnectAsync("alice", "alice-1=");
+
+        var result = await harness.PublishAsync("""{"userIds":["alice","away"],"message":{"n":1}}""");
+
+        Assert.Equal((2, 2, 1, 1), (result.Users, result.Stored, result.Connections, result.Delivered));
+        var stored = await harness.History!.ReadRangeAsync("away", new HistoryRange(0, 1, 10, 1024));
+        Assert.Equal("""{"n":1}""", Encoding.UTF8.GetString(Assert.Single(stored).Data));
+    }
+
+    // The order the issue asks for: store, then query, then post. A client that connects while the message is being
+    // stored is then listed and gets it live (its resume, having read the stream before, does not have it).
+    [Fact]
+    public async Task AConnectionAddedAfterTheMessageIsStoredReceivesItLive()
+    {
+        await harness.ConnectAsync("alice", "alice-1=");
+        harness.History = new AfterAppend(harness.History!, userId => harness.ConnectAsync(userId, $"{userId}-late="));
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":"while connecting"}""");
+
+        Assert.Equal((2, 2), (result.Connections, result.Delivered));
+        Assert.Equal("\"while connecting\"", OnlyEnvelopeFor("alice-late=").Data);
+        Assert.Equal(harness.Stub.MessagesFor("alice-1="), harness.Stub.MessagesFor("alice-late="));
+    }
+
+    [Fact]
+    public async Task AStoreFailureFailsTheInvocationAndPostsNothing()
+    {
+        await harness.ConnectAsync("alice", "alice-1=");
+        await harness.ConnectAsync("bob", "bob-1=");
+        harness.History = new AfterAppend(harness.History!, userId =>
+            userId == "bob" ? throw new InvalidOperationException("the table is throttled") : Task.CompletedTask);
+
+        var error = await Assert.ThrowsAsync<InvocationException>(() =>
+            harness.PublishAsync("""{"userIds":["alice","bob"],"message":"never posted"}"""));
+
+        Assert.Equal(PublisherHandler.HistoryStoreFailed, error.ErrorType);
+        Assert.Contains("the table is throttled", error.Message);
+        Assert.Contains("nothing was posted", error.Message);
+        Assert.Equal(0, harness.Stub.TotalAttempts);
+        using var line = JsonDocument.Parse(Assert.Single(harness.LogLines));
+        Assert.Equal("HistoryStoreFailed", line.RootElement.GetProperty("outcome").GetString());
     }
 
     [Fact]
@@ -225,7 +309,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
             """);
 
         Assert.Equal(1, result.Delivered);
-        Assert.Equal("""{"orderId":"o-1","status":"shipped"}""", Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor("alice-1="))));
+        Assert.Equal("""{"orderId":"o-1","status":"shipped"}""", OnlyEnvelopeFor("alice-1=").Data);
     }
 
     [Fact]
@@ -239,7 +323,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
             """);
 
         Assert.Equal((2, 2), (result.Users, result.Delivered));
-        Assert.Equal("""{"text":"stand-up"}""", Encoding.UTF8.GetString(Assert.Single(harness.Stub.MessagesFor("bob-1="))));
+        Assert.Equal("""{"text":"stand-up"}""", OnlyEnvelopeFor("bob-1=").Data);
     }
 
     [Theory]
@@ -262,7 +346,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
 
         using var result = JsonDocument.Parse(await harness.PublishRawAsync("""{"userId":"alice","message":{}}"""));
 
-        Assert.Equal(["users", "connections", "delivered", "gone", "failed"], result.RootElement.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(["users", "stored", "connections", "delivered", "gone", "failed"], result.RootElement.EnumerateObject().Select(property => property.Name));
         var failure = Assert.Single(result.RootElement.GetProperty("failed").EnumerateArray());
         Assert.Equal(["connectionId", "userId", "status", "error"], failure.EnumerateObject().Select(property => property.Name));
     }
@@ -279,8 +363,25 @@ public abstract class PublisherContractTests : IAsyncLifetime
         Assert.DoesNotContain("do-not-log", line);
         using var json = JsonDocument.Parse(line);
         var fields = json.RootElement;
-        Assert.Equal((1, 2, 1, 1, 0), (fields.GetProperty("users").GetInt32(), fields.GetProperty("connections").GetInt32(),
-            fields.GetProperty("delivered").GetInt32(), fields.GetProperty("gone").GetInt32(), fields.GetProperty("failed").GetInt32()));
+        Assert.Equal((1, 1, 2, 1, 1, 0), (fields.GetProperty("users").GetInt32(), fields.GetProperty("stored").GetInt32(),
+            fields.GetProperty("connections").GetInt32(), fields.GetProperty("delivered").GetInt32(), fields.GetProperty("gone").GetInt32(),
+            fields.GetProperty("failed").GetInt32()));
         Assert.True(fields.GetProperty("milliseconds").GetDouble() >= 0);
+    }
+
+    /// <summary>A history store that runs <paramref name="after"/> with the user once each append has completed.</summary>
+    private sealed class AfterAppend(IHistoryStore store, Func<string, Task> after) : IHistoryStore
+    {
+        public async Task<HistoryPosition> AppendAsync(string userId, ReadOnlyMemory<byte> message, DateTimeOffset publishedAt, CancellationToken cancellationToken = default)
+        {
+            var position = await store.AppendAsync(userId, message, publishedAt, cancellationToken);
+            await after(userId);
+            return position;
+        }
+
+        public Task<HistoryHead?> GetHeadAsync(string userId, CancellationToken cancellationToken = default) => store.GetHeadAsync(userId, cancellationToken);
+
+        public Task<IReadOnlyList<StoredMessage>> ReadRangeAsync(string userId, HistoryRange range, CancellationToken cancellationToken = default) =>
+            store.ReadRangeAsync(userId, range, cancellationToken);
     }
 }

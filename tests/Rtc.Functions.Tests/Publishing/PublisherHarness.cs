@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Amazon.Runtime;
+using Rtc.Functions.History;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Publishing;
@@ -10,7 +11,7 @@ using Rtc.Testing.Management;
 namespace Rtc.Functions.Tests.Publishing;
 
 /// <summary>
-/// A publisher wired as in production (real management client over HTTP, a real store) against the loopback
+/// A publisher wired as in production (real management client over HTTP, real stores) against the loopback
 /// management API stub, with zero-jitter retries so tests are deterministic.
 /// </summary>
 public sealed class PublisherHarness : IAsyncDisposable
@@ -18,14 +19,18 @@ public sealed class PublisherHarness : IAsyncDisposable
     private readonly HttpClient httpClient = new(ManagementApiClient.CreateHandler());
     private readonly StringWriter log = new();
 
-    private PublisherHarness(IConnectionStore store, ManagementApiStub stub)
+    private PublisherHarness(IConnectionStore store, IHistoryStore? history, ManagementApiStub stub)
     {
         Store = store;
+        History = history;
         Stub = stub;
     }
 
     /// <summary>The store the publisher lists and deletes from.</summary>
     public IConnectionStore Store { get; }
+
+    /// <summary>The history store the publisher appends to; null for history off. May be replaced before a publish.</summary>
+    public IHistoryStore? History { get; set; }
 
     /// <summary>The management API stand-in.</summary>
     public ManagementApiStub Stub { get; }
@@ -42,8 +47,9 @@ public sealed class PublisherHarness : IAsyncDisposable
     /// <summary>The log lines the publisher wrote.</summary>
     public IReadOnlyList<string> LogLines => log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>A harness over <paramref name="store"/> with a fresh stub.</summary>
-    public static async Task<PublisherHarness> StartAsync(IConnectionStore store) => new(store, await ManagementApiStub.StartAsync());
+    /// <summary>A harness over <paramref name="store"/> and <paramref name="history"/> (null: history off) with a fresh stub.</summary>
+    public static async Task<PublisherHarness> StartAsync(IConnectionStore store, IHistoryStore? history) =>
+        new(store, history, await ManagementApiStub.StartAsync());
 
     /// <summary>Stores connections of <paramref name="userId"/> with the given ids.</summary>
     public async Task ConnectAsync(string userId, params string[] connectionIds)
@@ -79,7 +85,6 @@ public sealed class PublisherHarness : IAsyncDisposable
     {
         var management = new ManagementApiClient(
             httpClient, Stub.StageUri, "us-east-1", new SessionAWSCredentials("ASIATEST", "secret", "token"), requestTimeout: RequestTimeout);
-        return new PublisherHandler(Store, management, Options, TimeProvider.System, Jitter, new FunctionLogger(log, TimeProvider.System));
+        return new PublisherHandler(Store, History, management, Options, TimeProvider.System, Jitter, new FunctionLogger(log, TimeProvider.System));
     }
-
 }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 using Rtc.Testing;
 
 namespace Rtc.Local.Tests.Support;
@@ -55,6 +56,17 @@ public static class WebSocketClient
         var (type, data) = await socket.ReceiveMessageAsync();
         Assert.Equal(WebSocketMessageType.Text, type);
         return Encoding.UTF8.GetString(data);
+    }
+
+    /// <summary>
+    /// Receives one published message within the deadline: checks it is a <c>{"type":"message",...}</c> envelope and
+    /// returns its <c>data</c> as the raw JSON text posted.
+    /// </summary>
+    public static async Task<string> ReceiveDataAsync(this ClientWebSocket socket)
+    {
+        using var envelope = JsonDocument.Parse(await socket.ReceiveTextAsync());
+        Assert.Equal("message", envelope.RootElement.GetProperty("type").GetString());
+        return envelope.RootElement.GetProperty("data").GetRawText();
     }
 
     /// <summary>Reads until the gateway's close frame, answers it as browsers do, and returns its status.</summary>

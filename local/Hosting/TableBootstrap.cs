@@ -1,36 +1,38 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Rtc.Functions.History;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Local.Hosting;
 
 /// <summary>
-/// Makes sure the connection table exists with the stack's schema: creates it, with its TTL, when it is missing,
-/// and refuses a table of another shape, naming the difference, rather than failing every connect later.
+/// Makes sure a table the gateway keeps in DynamoDB exists with the stack's schema: creates it, with its TTL, when
+/// it is missing, and refuses a table of another shape, naming the difference, rather than failing every request
+/// later.
 /// </summary>
-public static class ConnectionTableBootstrap
+public static class TableBootstrap
 {
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// At startup: returns true when the table was created, false when it already existed with the right schema.
     /// Throws <see cref="GatewayStartupException"/> when DynamoDB cannot be reached, or the table has another key
-    /// schema or lacks <see cref="ConnectionTableSchema.UserIdIndex"/>.
+    /// schema or lacks one of its indexes.
     /// </summary>
-    public static async Task<bool> EnsureAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken = default)
+    public static async Task<bool> EnsureAsync(IAmazonDynamoDB client, GatewayTable table, string tableName, CancellationToken cancellationToken = default)
     {
         var endpoint = client.Config.ServiceURL;
         try
         {
             if (await DescribeAsync(client, tableName, cancellationToken) is not { } existing)
             {
-                return await CreateAsync(client, tableName, cancellationToken);
+                return await CreateAsync(client, table, tableName, cancellationToken);
             }
 
-            return Mismatch(existing) is { } difference
+            return Mismatch(existing, table.CreateRequest(tableName)) is { } difference
                 ? throw new GatewayStartupException(
-                    $"Table {tableName} at {endpoint} {difference}; the gateway needs the stack's schema. Delete the table or name another with --table.")
+                    $"Table {tableName} at {endpoint} {difference}; the gateway needs the stack's schema. Delete the table or name another with {table.Flag}.")
                 : false;
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
@@ -38,7 +40,7 @@ public static class ConnectionTableBootstrap
             var port = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Port : 8000;
             throw new GatewayStartupException(
                 $"DynamoDB is not reachable at {endpoint} ({exception.Message}). Start DynamoDB Local there " +
-                $"(java -jar DynamoDBLocal.jar -inMemory -sharedDb -port {port}), or leave out --dynamodb-endpoint to keep connections in memory.",
+                $"(java -jar DynamoDBLocal.jar -inMemory -sharedDb -port {port}), or leave out --dynamodb-endpoint to keep connections and history in memory.",
                 exception);
         }
         catch (AmazonServiceException exception)
@@ -51,11 +53,11 @@ public static class ConnectionTableBootstrap
     /// Creates the table with the stack's schema and TTL; returns false when another process created it first.
     /// For a table that disappeared while the gateway runs (DynamoDB Local restarted with <c>-inMemory</c>).
     /// </summary>
-    public static async Task<bool> CreateAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken = default)
+    public static async Task<bool> CreateAsync(IAmazonDynamoDB client, GatewayTable table, string tableName, CancellationToken cancellationToken = default)
     {
         try
         {
-            await client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(tableName), cancellationToken);
+            await client.CreateTableAsync(table.CreateRequest(tableName), cancellationToken);
         }
         catch (ResourceInUseException)
         {
@@ -63,7 +65,7 @@ public static class ConnectionTableBootstrap
         }
 
         await WaitUntilActiveAsync(client, tableName, cancellationToken);
-        await client.UpdateTimeToLiveAsync(ConnectionTableSchema.EnableTimeToLiveRequest(tableName), cancellationToken);
+        await client.UpdateTimeToLiveAsync(table.TimeToLiveRequest(tableName), cancellationToken);
         return true;
     }
 
@@ -80,9 +82,8 @@ public static class ConnectionTableBootstrap
     }
 
     // How an existing table differs from what the store reads and writes; null when it does not.
-    private static string? Mismatch(TableDescription table)
+    private static string? Mismatch(TableDescription table, CreateTableRequest expected)
     {
-        var expected = ConnectionTableSchema.CreateTableRequest(table.TableName);
         var keys = Describe(table.KeySchema, table.AttributeDefinitions);
         var expectedKeys = Describe(expected.KeySchema, expected.AttributeDefinitions);
         if (keys != expectedKeys)
@@ -90,16 +91,23 @@ public static class ConnectionTableBootstrap
             return $"has the key schema {keys}, not {expectedKeys}";
         }
 
-        var expectedIndex = expected.GlobalSecondaryIndexes.Single();
-        var index = table.GlobalSecondaryIndexes?.FirstOrDefault(candidate => candidate.IndexName == expectedIndex.IndexName);
-        if (index is null)
+        foreach (var expectedIndex in expected.GlobalSecondaryIndexes ?? [])
         {
-            return $"has no global secondary index {expectedIndex.IndexName}";
+            var index = table.GlobalSecondaryIndexes?.FirstOrDefault(candidate => candidate.IndexName == expectedIndex.IndexName);
+            if (index is null)
+            {
+                return $"has no global secondary index {expectedIndex.IndexName}";
+            }
+
+            var indexKeys = Describe(index.KeySchema, table.AttributeDefinitions);
+            var expectedIndexKeys = Describe(expectedIndex.KeySchema, expected.AttributeDefinitions);
+            if (indexKeys != expectedIndexKeys)
+            {
+                return $"has index {index.IndexName} on {indexKeys}, not {expectedIndexKeys}";
+            }
         }
 
-        var indexKeys = Describe(index.KeySchema, table.AttributeDefinitions);
-        var expectedIndexKeys = Describe(expectedIndex.KeySchema, expected.AttributeDefinitions);
-        return indexKeys == expectedIndexKeys ? null : $"has index {index.IndexName} on {indexKeys}, not {expectedIndexKeys}";
+        return null;
     }
 
     // e.g. "[connection_id (S) HASH]".
@@ -121,4 +129,21 @@ public static class ConnectionTableBootstrap
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
     }
+}
+
+/// <summary>A table the gateway keeps in DynamoDB: what it holds, the flag naming it and its schema, from the functions.</summary>
+/// <param name="Holds">What it holds, in the log and in errors: <c>connection</c> or <c>history</c>.</param>
+/// <param name="Flag">The option that names the table.</param>
+/// <param name="CreateRequest">The request creating it, as the stack deploys it.</param>
+/// <param name="TimeToLiveRequest">The request enabling its TTL.</param>
+public sealed record GatewayTable(
+    string Holds, string Flag, Func<string, CreateTableRequest> CreateRequest, Func<string, UpdateTimeToLiveRequest> TimeToLiveRequest)
+{
+    /// <summary>The connection table (<c>--table</c>).</summary>
+    public static GatewayTable Connections { get; } =
+        new("connection", "--table", ConnectionTableSchema.CreateTableRequest, ConnectionTableSchema.EnableTimeToLiveRequest);
+
+    /// <summary>The history table (<c>--history-table</c>).</summary>
+    public static GatewayTable History { get; } =
+        new("history", "--history-table", HistoryTableSchema.CreateTableRequest, HistoryTableSchema.EnableTimeToLiveRequest);
 }

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Rtc.Functions.Configuration;
+
+namespace Rtc.Functions.History;
+
+/// <summary>
+/// Whether the functions keep history and for how long: <c>RTC_HISTORY_TABLE</c> (unset or empty: off) and
+/// <c>RTC_HISTORY_SECONDS</c>. The stack's <c>historyHours</c> and the local gateway's <c>--history-seconds</c> take
+/// their range from here, so whatever they configure, the functions start with.
+/// </summary>
+/// <param name="TableName">The history table.</param>
+/// <param name="Retention">How long a message is kept after it was published (its TTL).</param>
+public sealed record HistoryOptions(string TableName, TimeSpan Retention)
+{
+    /// <summary>Retention when <c>RTC_HISTORY_SECONDS</c> is unset: 24 hours.</summary>
+    public const int DefaultSeconds = 86_400;
+
+    /// <summary>The shortest accepted retention, in seconds.</summary>
+    public const int MinSeconds = 1;
+
+    /// <summary>
+    /// The longest accepted retention, in seconds: 365 days. A bound on what a stream holds, not a DynamoDB limit;
+    /// a client away longer reloads its state anyway.
+    /// </summary>
+    public const int MaxSeconds = 365 * 24 * 3600;
+
+    /// <summary>
+    /// The settings from <paramref name="environment"/>, or null when <c>RTC_HISTORY_TABLE</c> is unset or empty
+    /// (history off). An invalid <c>RTC_HISTORY_SECONDS</c> throws naming the variable and its range, whether or
+    /// not the table is set, so a mistake shows before history is turned on.
+    /// </summary>
+    public static HistoryOptions? FromEnvironment(IFunctionEnvironment environment)
+    {
+        var retention = TimeSpan.FromSeconds(ReadSeconds(environment.Get(EnvironmentVariables.HistorySeconds)));
+        return environment.Get(EnvironmentVariables.HistoryTable) is { } tableName ? new HistoryOptions(tableName, retention) : null;
+    }
+
+    /// <summary>What <c>RTC_HISTORY_SECONDS</c> allows, in words, for error messages.</summary>
+    public static string Allowed => $"a whole number of seconds from {MinSeconds} to {MaxSeconds} (default {DefaultSeconds})";
+
+    private static int ReadSeconds(string? text)
+    {
+        if (text is null)
+        {
+            return DefaultSeconds;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= MinSeconds and <= MaxSeconds
+            ? seconds
+            : throw new InvalidOperationException($"{EnvironmentVariables.HistorySeconds} is '{text}'; it must be {Allowed}.");
+    }
+}
