@@ -134,10 +134,6 @@ public sealed class DemoTab : IAsyncDisposable
     public async Task<IReadOnlyList<string>> ResetsAsync() =>
         await Page.EvalOnSelectorAllAsync<string[]>("#messages li.reset", "items => items.map(item => item.dataset.reset)");
 
-    /// <summary>The states the page logged, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> StatesAsync() =>
-        [.. (await Page.EvalOnSelectorAllAsync<string[]>("#log li[data-kind=\"state\"]", "items => items.map(item => item.textContent.split(': ').at(-1))")).Reverse()];
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 
