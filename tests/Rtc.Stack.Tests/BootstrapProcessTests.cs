@@ -52,7 +52,8 @@ public sealed class BootstrapProcessTests(PackagedFunctions packaged, DynamoDbLo
         Assert.Equal(200, JsonDocument.Parse(connected.Body).RootElement.GetProperty("statusCode").GetInt32());
         Assert.Equal([ConnectionId], await new DynamoDbConnectionStore(dynamo.Client, table).ListConnectionIdsAsync("alice"));
         Assert.Equal(1, JsonDocument.Parse(published.Body).RootElement.GetProperty("delivered").GetInt32());
-        Assert.Equal("""{"text":"hello"}""", Encoding.UTF8.GetString(Assert.Single(management.MessagesFor(ConnectionId))));
+        // History is off (no RTC_HISTORY_TABLE): the envelope without seq and epoch.
+        Assert.Equal("""{"type":"message","data":{"text":"hello"}}""", Encoding.UTF8.GetString(Assert.Single(management.MessagesFor(ConnectionId))));
         AssertAllowed(decision, "alice");
     }
 
