@@ -30,30 +30,36 @@ public sealed class BootstrapProcessTests(PackagedFunctions packaged, DynamoDbLo
     private readonly string folder = Path.Combine(Path.GetTempPath(), "rtc-bootstrap-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task X86_64BootstrapConnectsAUserPublishesToItAndAuthorizesAToken()
+    public async Task X86_64BootstrapConnectsAUserPublishesToItResumesAndAuthorizesAToken()
     {
         var bootstrap = Extract(packaged.AotX86_64);
         var table = await dynamo.CreateConnectionTableAsync();
         await using var management = await ManagementApiStub.StartAsync();
-        var store = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             [EnvironmentVariables.TableName] = table,
+            [EnvironmentVariables.HistoryTable] = await dynamo.CreateHistoryTableAsync(),
+            [EnvironmentVariables.ManagementEndpoint] = management.StageUri.ToString(),
             // The SDK's own service-specific endpoint variable: no custom setting is involved.
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint,
         };
 
-        var connected = await InvokeAsync(bootstrap, [], "connections", store, EventFiles.Read("connect-with-query.json"));
-        var published = await InvokeAsync(bootstrap, [], "publisher",
-            new(store) { [EnvironmentVariables.ManagementEndpoint] = management.StageUri.ToString() },
-            """{"userId":"alice","message":{"text":"hello"}}""");
+        var connected = await InvokeAsync(bootstrap, [], "connections", environment, EventFiles.Read("connect-with-query.json"));
+        var published = await InvokeAsync(bootstrap, [], "publisher", environment, """{"userId":"alice","message":{"text":"hello"}}""");
+        var live = JsonDocument.Parse(Assert.Single(management.MessagesFor(ConnectionId))).RootElement;
+        var epoch = live.GetProperty("epoch").GetString();
+        var resumed = await InvokeAsync(bootstrap, [], "connections", environment,
+            EventFiles.ReadWith("resume.json", json => json["body"] = $$"""{"action":"resume","epoch":"{{epoch}}","after":0}"""));
         var decision = await InvokeAsync(bootstrap, [], "authorizer", AuthorizerEnvironment(), AuthorizerEvents.Connect(
             queryToken: LocalDevelopmentTokens.Mint(Authorizer, "alice", TimeSpan.FromMinutes(5))));
 
         Assert.Equal(200, JsonDocument.Parse(connected.Body).RootElement.GetProperty("statusCode").GetInt32());
         Assert.Equal([ConnectionId], await new DynamoDbConnectionStore(dynamo.Client, table).ListConnectionIdsAsync("alice"));
         Assert.Equal(1, JsonDocument.Parse(published.Body).RootElement.GetProperty("delivered").GetInt32());
-        // History is off (no RTC_HISTORY_TABLE): the envelope without seq and epoch.
-        Assert.Equal("""{"type":"message","data":{"text":"hello"}}""", Encoding.UTF8.GetString(Assert.Single(management.MessagesFor(ConnectionId))));
+        Assert.Equal($$$"""{"type":"message","seq":1,"epoch":"{{{epoch}}}","data":{"text":"hello"}}""", live.GetRawText());
+        Assert.Equal(200, JsonDocument.Parse(resumed.Body).RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal($$$"""{"type":"replay","epoch":"{{{epoch}}}","messages":[{"seq":1,"data":{"text":"hello"}}],"more":false}""",
+            Encoding.UTF8.GetString(management.MessagesFor(ConnectionId)[1]));
         AssertAllowed(decision, "alice");
     }
 

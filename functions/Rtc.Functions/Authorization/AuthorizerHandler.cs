@@ -71,7 +71,7 @@ public sealed class AuthorizerHandler : IInvocationHandler
         var requestId = request.RequestContext.RequestId;
         if (request.FindToken() is not { } token)
         {
-            return Deny(request, RefusalReasons.MissingToken, AnonymousPrincipal);
+            return Deny(request, RefusalReasons.MissingToken);
         }
 
         TokenCheck check;
@@ -87,14 +87,14 @@ public sealed class AuthorizerHandler : IInvocationHandler
 
         if (check.UserId is not { } userId)
         {
-            return Deny(request, check.RefusalReason!, AnonymousPrincipal);
+            return Deny(request, check.RefusalReason!);
         }
 
         // Only ever allow the $connect route this event is about; anything else means the authorizer is attached
         // to a route it was not built for.
         if (!request.TargetsConnectRoute)
         {
-            return Deny(request, RefusalReasons.NotConnectRoute, userId, userId);
+            return Deny(request, RefusalReasons.NotConnectRoute, userId);
         }
 
         Log(LogSeverity.Info, "allow", null, requestId, userId);
@@ -113,11 +113,12 @@ public sealed class AuthorizerHandler : IInvocationHandler
         }
     }
 
-    // A refusal is an answer, not a failure: Lambda counts no error for it.
-    private string Deny(AuthorizerRequest request, string reason, string principalId, string? verifiedUserId = null)
+    // A refusal is an answer, not a failure: Lambda counts no error for it. The principal is the user only when
+    // the token was verified.
+    private string Deny(AuthorizerRequest request, string reason, string? verifiedUserId = null)
     {
         Log(LogSeverity.Info, "deny", reason, request.RequestContext.RequestId, verifiedUserId);
-        return Serialize(AuthorizerResponse.For(principalId, request.MethodArn, allow: false));
+        return Serialize(AuthorizerResponse.For(verifiedUserId ?? AnonymousPrincipal, request.MethodArn, allow: false));
     }
 
     private static string Serialize(AuthorizerResponse response) =>

@@ -35,9 +35,6 @@ public sealed record HistoryOptions(string TableName, TimeSpan Retention)
         return environment.Get(EnvironmentVariables.HistoryTable) is { } tableName ? new HistoryOptions(tableName, retention) : null;
     }
 
-    /// <summary>What <c>RTC_HISTORY_SECONDS</c> allows, in words, for error messages.</summary>
-    public static string Allowed => $"a whole number of seconds from {MinSeconds} to {MaxSeconds} (default {DefaultSeconds})";
-
     private static int ReadSeconds(string? text)
     {
         if (text is null)
@@ -47,6 +44,7 @@ public sealed record HistoryOptions(string TableName, TimeSpan Retention)
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= MinSeconds and <= MaxSeconds
             ? seconds
-            : throw new InvalidOperationException($"{EnvironmentVariables.HistorySeconds} is '{text}'; it must be {Allowed}.");
+            : throw new InvalidOperationException(
+                $"{EnvironmentVariables.HistorySeconds} is '{text}'; it must be a whole number of seconds from {MinSeconds} to {MaxSeconds} (default {DefaultSeconds}).");
     }
 }
