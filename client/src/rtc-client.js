@@ -11,6 +11,11 @@ const CONNECT_TIMEOUT_MS = 30_000;
 // A resume whose answer makes no progress for this long (past the 29-s integration timeout) has failed;
 // without this a live connection could hold messages back for ever.
 const RESUME_TIMEOUT_MS = 30_000;
+// An empty replay frame with "more": true asks the client to resume again. When the answer brought nothing, a
+// message is still being stored (or the stream has not settled): the next resume waits a moment, spread over
+// a random part of the window, so that a stream that stays unsettled for a while does not cause a tight loop.
+const RESUME_AGAIN_MIN_MS = 500;
+const RESUME_AGAIN_JITTER_MS = 500;
 // Full-jitter exponential backoff ("Exponential Backoff And Jitter", AWS Architecture Blog):
 // delay = random(0, min(cap, base * 2^attempt)); the attempt count restarts once a connection has stayed open.
 const BACKOFF_BASE_MS = 500;
@@ -73,6 +78,10 @@ class Connection {
     this.resuming = false;
     this.resumingFromBaseline = false;
     this.resumeProgressAt = null;
+    // Whether the answer to the current resume has moved the position forward yet.
+    this.resumeAdvanced = false;
+    // When to resume again after an empty "more" frame; null when no such resume is due.
+    this.resumeAgainAt = null;
     this.rolloverAt = Infinity;
     this.timer = null;
     this.retired = false;
@@ -354,6 +363,7 @@ export class RtcClient {
         connection.lastPingAt + this.#heartbeatMs,
         connection.awaitingSince === null ? Infinity : connection.awaitingSince + LIVENESS_TIMEOUT_MS,
         connection.resuming ? connection.resumeProgressAt + RESUME_TIMEOUT_MS : Infinity,
+        connection.resuming && connection.resumeAgainAt !== null ? connection.resumeAgainAt : Infinity,
         connection === this.#active && this.#next === null ? connection.rolloverAt : Infinity,
       );
     }
@@ -384,6 +394,7 @@ export class RtcClient {
         this.#lost(connection, null);
         return;
       }
+      if (connection.resuming && connection.resumeAgainAt !== null && now >= connection.resumeAgainAt) this.#resume(connection);
       if (now - connection.lastPingAt >= this.#heartbeatMs) this.#ping(connection);
       if (connection === this.#active && this.#next === null && now >= connection.rolloverAt) this.#startRollover();
     }
@@ -514,26 +525,34 @@ export class RtcClient {
     this.#refreshState();
   }
 
+  // One answer to a resume is one or more replay frames. A frame with messages and "more": true is always
+  // followed by another frame of the same answer; "more": false ends it; an empty frame with "more": true ends
+  // it too, asking for another resume from where the client got to (the server stopped at its limits, or a
+  // message is still being stored).
   #onReplay(connection, frame) {
+    const now = this.#clock.now();
     const before = this.#position;
-    connection.resumeProgressAt = this.#clock.now();
+    connection.resumeProgressAt = now;
     for (const message of frame.messages.sort(bySeq)) this.#accept({ ...message, epoch: frame.epoch }, true);
     // A replay that arrives after its resume was answered (a late page) has done its part above.
     if (!connection.resuming) return;
-    // "more" means the server stopped at its page limit: resume again from where the replay got to. A page
-    // that moved nothing forward would repeat itself, so it ends the resume instead.
-    if (frame.more && this.#position !== before) this.#resume(connection);
-    else this.#finishResume(connection);
+    if (this.#position !== before) connection.resumeAdvanced = true;
+    if (!frame.more) this.#finishResume(connection);
+    else if (frame.messages.length > 0) return; // the next frame of this answer follows
+    else if (connection.resumeAdvanced) this.#resume(connection);
+    else {
+      connection.resumeAgainAt = now + RESUME_AGAIN_MIN_MS + this.#random() * RESUME_AGAIN_JITTER_MS;
+      this.#scheduleCheck(connection);
+    }
   }
 
   #onPosition(connection, frame) {
     if (!connection.resuming) return;
-    if (connection.resumingFromBaseline && frame.epoch === null) {
-      // The server keeps no history: after a break there is no telling what was missed.
-      if (connection.afterBreak) this.#emit("reset", { reason: HISTORY_DISABLED });
-    } else if (connection.resumingFromBaseline && this.#position === null) {
+    if (connection.resumingFromBaseline && this.#position === null) {
       // The baseline. Messages that arrived live while it was taken and are at or below it are emitted as they
-      // are (they were published as the client connected); the stream follows on from the baseline.
+      // are (they were published as the client connected); the stream follows on from the baseline. A null
+      // epoch (the user has no stream yet) is a baseline too: {epoch: null, seq: 0}, from which every message
+      // of the stream created later follows on.
       const early = (message) => message.epoch === frame.epoch && message.seq <= frame.seq;
       for (const message of this.#held.filter(early).sort(bySeq)) this.#accept(message, true);
       this.#held = this.#held.filter((message) => !early(message));
@@ -543,7 +562,7 @@ export class RtcClient {
   }
 
   #onReset(connection, frame) {
-    this.#setPosition(frame.epoch === null ? null : { epoch: frame.epoch, seq: frame.seq });
+    this.#setPosition({ epoch: frame.epoch, seq: frame.seq });
     this.#emit("reset", { reason: frame.reason });
     if (connection.resuming) this.#finishResume(connection);
   }
@@ -582,11 +601,14 @@ export class RtcClient {
     connection.resuming = true;
     connection.resumingFromBaseline = position === null;
     connection.resumeProgressAt = this.#clock.now();
+    connection.resumeAdvanced = false;
+    connection.resumeAgainAt = null;
     this.#send(connection, position === null ? { action: "resume" } : { action: "resume", epoch: position.epoch, after: position.seq });
   }
 
   #finishResume(connection) {
     connection.resuming = false;
+    connection.resumeAgainAt = null;
     if (connection === this.#next) this.#promote();
     // Replayed messages were emitted as they came; the live ones held meanwhile follow, in seq order.
     this.#releaseHeld(this.#active, true);
@@ -614,7 +636,7 @@ export class RtcClient {
     const held = this.#held.sort(bySeq);
     this.#held = [];
     for (const message of held) {
-      if (answered && this.#position !== null && message.epoch !== this.#position.epoch) continue;
+      if (answered && this.#position?.epoch != null && message.epoch !== this.#position.epoch) continue;
       this.#takeLive(connection, message);
     }
   }
@@ -625,10 +647,11 @@ export class RtcClient {
 
   // Emits a sequenced message at most once and in order. Live messages must follow the position exactly;
   // replayed ones are what the server has, so a hole in a replay is final (as is one below the baseline).
+  // A position with a null epoch (the user had no stream) is followed by any stream, from its seq 1.
   #accept(message, holesAreFinal) {
     const position = this.#position;
     if (position !== null) {
-      if (message.epoch !== position.epoch) return FOREIGN;
+      if (position.epoch !== null && message.epoch !== position.epoch) return FOREIGN;
       if (message.seq <= position.seq) return DUPLICATE;
       if (!holesAreFinal && message.seq !== position.seq + 1) return GAP;
     }
@@ -653,6 +676,7 @@ export class RtcClient {
       const stored = JSON.parse(text);
       if (stored === null) return null;
       if (typeof stored?.epoch === "string" && isSeq(stored.seq, 0)) return { epoch: stored.epoch, seq: stored.seq };
+      if (stored?.epoch === null && stored.seq === 0) return { epoch: null, seq: 0 };
     } catch {
       // Reported below, like any other malformed value.
     }
@@ -764,7 +788,9 @@ function readFrame(raw) {
       return { type: "message", seq, epoch, data: frame.data };
     }
     case "replay": {
-      if (typeof frame.epoch !== "string" || typeof frame.more !== "boolean" || !Array.isArray(frame.messages))
+      // The epoch is null only in the empty answer to a position {epoch: null, seq: 0} when there is still no stream.
+      const epochFine = typeof frame.epoch === "string" || (frame.epoch === null && Array.isArray(frame.messages) && frame.messages.length === 0);
+      if (!epochFine || typeof frame.more !== "boolean" || !Array.isArray(frame.messages))
         throw bad("without epoch, messages and more");
       const messages = frame.messages.map((m) => {
         if (m === null || typeof m !== "object" || !isSeq(m.seq, 1) || !("data" in m)) throw bad("with a message that lacks seq or data");

@@ -49,18 +49,76 @@ describe("resume", () => {
     assert.deepEqual(h.seqs(), [1, 2, 3, 4, 5, 6]);
   });
 
-  it('"more": true resumes again from where the replay got to, and the resume ends only with "more": false', () => {
+  it('a replay frame with messages and "more": true is followed by more of the same answer: no second resume', () => {
     const h = established();
     const socket = reconnect(h);
-    socket.deliver(message(4));
+    socket.deliver(message(5));
     socket.deliver(replay([1, 2], true));
-    assert.deepEqual(socket.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 2 });
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.equal(socket.resumes.length, 1);
     assert.equal(h.client.state, "resuming");
 
-    socket.deliver(replay([3]));
-    assert.deepEqual(h.seqs(), [1, 2, 3, 4]);
-    assert.equal(socket.resumes.length, 2);
+    socket.deliver(replay([3, 4]));
+    assert.deepEqual(h.seqs(), [1, 2, 3, 4, 5]);
+    assert.equal(socket.resumes.length, 1);
     assert.equal(h.client.state, "open");
+  });
+
+  it('an empty "more": true frame after an answer that brought messages resumes again at once from where it got to', () => {
+    const h = established();
+    const socket = reconnect(h);
+    // The server stopped at its limits: its pages, then an empty frame saying there is more.
+    socket.deliver(replay([1, 2], true));
+    socket.deliver(replay([3], true));
+    socket.deliver(replay([], true));
+    assert.deepEqual(socket.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 3 });
+    assert.equal(socket.resumes.length, 2);
+    assert.equal(h.client.state, "resuming");
+
+    socket.deliver(replay([4]));
+    assert.deepEqual(h.seqs(), [1, 2, 3, 4]);
+    assert.equal(h.client.state, "open");
+  });
+
+  it('an empty "more": true frame that ends an answer bringing nothing resumes again after 0.5-1 s, holding live messages', () => {
+    const h = established({ random: () => 0.5 });
+    const socket = reconnect(h);
+    socket.deliver(message(2));
+    // Seq 1 is allocated but not stored yet: the server asks the client to come back.
+    socket.deliver(replay([], true));
+    assert.equal(socket.resumes.length, 1);
+    assert.equal(h.client.state, "resuming");
+    assert.equal(h.clock.runUntil(() => socket.resumes.length === 2), 750);
+    assert.deepEqual(socket.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 0 });
+    assert.deepEqual(h.seqs(), []);
+
+    // Still not there: the wait repeats, it does not spin.
+    socket.deliver(replay([], true));
+    assert.equal(h.clock.runUntil(() => socket.resumes.length === 3), 750);
+    socket.deliver(replay([1]));
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.equal(h.client.state, "open");
+  });
+
+  for (const [draw, wait] of [[0, 500], [0.999, 999.5]]) {
+    it(`the wait before resuming again is drawn between 0.5 and 1 s (draw ${draw})`, () => {
+      const h = established({ random: () => draw });
+      const socket = reconnect(h);
+      socket.deliver(replay([], true));
+      assert.equal(h.clock.runUntil(() => socket.resumes.length === 2), wait);
+    });
+  }
+
+  it("a resume again that is due when the connection is lost is not sent", () => {
+    const h = established();
+    const socket = reconnect(h);
+    socket.deliver(replay([], true));
+    socket.drop(1006);
+    h.clock.advance(2_000);
+    assert.equal(socket.resumes.length, 1);
+    // The reconnect resumes instead, once.
+    h.ws.last.accept();
+    assert.deepEqual(h.ws.last.resumes, [{ action: "resume", epoch: EPOCH, after: 0 }]);
   });
 
   it("a live message whose seq skips ahead triggers one resume that fills the gap", () => {
@@ -218,16 +276,75 @@ describe("resume", () => {
     assert.deepEqual(h.events.all, ["message 1", "reset history_disabled"]);
   });
 
-  it("a server that answers position with a null epoch after a break reports reset history_disabled", () => {
-    const h = harness({ config: { history: undefined } });
+  it("a baseline with a null epoch (no stream yet) is a position: the next resume sends epoch null, after 0, and the new stream follows", () => {
+    const storage = new MemoryStorage();
+    const h = harness({ storage });
     h.client.connect();
     h.ws.last.accept();
     h.ws.last.deliver({ type: "position", epoch: null, seq: 0 });
-    assert.deepEqual(h.events.resets, []);
+    assert.equal(h.client.state, "open");
+    assert.equal(storage.getItem(`rtc-pulumi-client:position:${LOCAL_URL}:alice`), JSON.stringify({ epoch: null, seq: 0 }));
+
     const socket = reconnect(h);
-    assert.deepEqual(socket.resumes, [{ action: "resume" }]);
-    socket.deliver({ type: "position", epoch: null, seq: 0 });
-    assert.deepEqual(h.events.resets, [{ reason: "history_disabled" }]);
+    assert.deepEqual(socket.resumes, [{ action: "resume", epoch: null, after: 0 }]);
+    // The stream was created while the client was away: all of it is new to the client.
+    socket.deliver(message(3, "m3", "e2"));
+    socket.deliver(replay([1, 2], false, "e2"));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+    assert.deepEqual(h.events.resets, []);
+    assert.equal(storage.getItem(`rtc-pulumi-client:position:${LOCAL_URL}:alice`), JSON.stringify({ epoch: "e2", seq: 3 }));
+  });
+
+  it("after a null-epoch baseline, still no stream: the empty replay with a null epoch ends the resume", () => {
+    const h = harness();
+    h.client.connect();
+    h.ws.last.accept();
+    h.ws.last.deliver({ type: "position", epoch: null, seq: 0 });
+    const socket = reconnect(h);
+    socket.deliver({ type: "replay", epoch: null, messages: [], more: false });
+    assert.equal(h.client.state, "open");
+    assert.deepEqual(h.events.errors, []);
+    socket.deliver(message(1, "first", "e2"));
+    assert.deepEqual(h.seqs(), [1]);
+  });
+
+  it("a live message that skips ahead of a null-epoch baseline resumes from epoch null, after 0", () => {
+    const h = harness();
+    h.client.connect();
+    h.ws.last.accept();
+    h.ws.last.deliver({ type: "position", epoch: null, seq: 0 });
+    h.ws.last.deliver(message(2, "m2", "e2"));
+    assert.deepEqual(h.ws.last.resumes.at(-1), { action: "resume", epoch: null, after: 0 });
+    h.ws.last.deliver(replay([1, 2], false, "e2"));
+    assert.deepEqual(h.seqs(), [1, 2]);
+  });
+
+  it("a reset with a null epoch leaves the position {epoch: null, seq: 0}, kept across a page load", () => {
+    const storage = new MemoryStorage();
+    const h = established({ storage });
+    h.ws.last.deliver(message(1));
+    const socket = reconnect(h);
+    socket.deliver({ type: "reset", epoch: null, seq: 0, reason: "epoch_changed" });
+    assert.deepEqual(h.events.resets, [{ reason: "epoch_changed" }]);
+    assert.equal(storage.getItem(`rtc-pulumi-client:position:${LOCAL_URL}:alice`), JSON.stringify({ epoch: null, seq: 0 }));
+
+    const reloaded = harness({ storage });
+    reloaded.client.connect();
+    reloaded.ws.last.accept();
+    assert.deepEqual(reloaded.ws.last.resumes, [{ action: "resume", epoch: null, after: 0 }]);
+    assert.deepEqual(reloaded.events.errors, []);
+  });
+
+  it("a server with history off answers every resume with reset history_disabled; messages come without seq", () => {
+    const h = harness({ config: { history: undefined } });
+    h.client.connect();
+    h.ws.last.accept();
+    h.ws.last.deliver({ type: "reset", epoch: null, seq: 0, reason: "history_disabled" });
+    h.ws.last.deliver({ type: "message", data: "plain" });
+    const socket = reconnect(h);
+    assert.deepEqual(socket.resumes, [{ action: "resume", epoch: null, after: 0 }]);
+    socket.deliver({ type: "reset", epoch: null, seq: 0, reason: "history_disabled" });
+    assert.deepEqual(h.events.all, ["reset history_disabled", "message plain", "reset history_disabled"]);
   });
 
   it("a server without the resume route does not hold messages back", () => {

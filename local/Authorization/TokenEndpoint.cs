@@ -10,9 +10,6 @@ namespace Rtc.Local.Authorization;
 /// </summary>
 public sealed class TokenEndpoint(LocalAuth auth)
 {
-    /// <summary>The path segment that marks the gateway's own endpoints.</summary>
-    public const string LocalSegment = "@local";
-
     /// <summary>Handles one token request.</summary>
     public async Task HandleAsync(HttpContext http)
     {

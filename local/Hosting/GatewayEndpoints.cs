@@ -1,6 +1,7 @@
 using Rtc.Functions.Configuration;
 using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
+using Rtc.Local.Demo;
 using Rtc.Local.Http;
 using Rtc.Local.Lambda;
 using Rtc.Local.Management;
@@ -8,7 +9,10 @@ using Rtc.Local.WebSockets;
 
 namespace Rtc.Local.Hosting;
 
-/// <summary>The gateway's routes: the WebSocket API, the management API, Lambda's Invoke API and the local token endpoint.</summary>
+/// <summary>
+/// The gateway's routes: the WebSocket API, the management API, Lambda's Invoke API, and its own under
+/// <c>/@local</c> (the demo page, the client's configuration, unsigned publishing, development tokens).
+/// </summary>
 internal static class GatewayEndpoints
 {
     /// <summary>Maps every route of the gateway for <paramref name="options"/>; anything else answers 403.</summary>
@@ -26,8 +30,16 @@ internal static class GatewayEndpoints
         endpoints.MapPost("/2015-03-31/functions/{functionName}/invocations", (HttpContext http, string functionName, InvokeEndpoint invoke) => invoke.HandleAsync(http, functionName));
         if (options.Auth == AuthMode.Jwt)
         {
-            endpoints.MapGet($"/{TokenEndpoint.LocalSegment}/token", (HttpContext http, TokenEndpoint tokens) => tokens.HandleAsync(http));
+            endpoints.MapGet(LocalRoutes.Token, (HttpContext http, TokenEndpoint tokens) => tokens.HandleAsync(http));
         }
+
+        foreach (var path in DemoAssets.Paths)
+        {
+            endpoints.MapGet(path, DemoAssets.WriteAsync);
+        }
+
+        endpoints.MapGet(LocalRoutes.ClientConfig, (HttpContext http, ClientConfigEndpoint clientConfig) => clientConfig.HandleAsync(http));
+        endpoints.MapPost(LocalRoutes.Publish, (HttpContext http, PublishEndpoint publish) => publish.HandleAsync(http));
 
         // API Gateway answers any other path, method or stage with 403.
         endpoints.MapFallback("/{**path}", ForbiddenAsync);

@@ -11,6 +11,7 @@ using Rtc.Functions.Storage;
 using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
 using Rtc.Local.Connections;
+using Rtc.Local.Demo;
 using Rtc.Local.Faults;
 using Rtc.Local.Lambda;
 using Rtc.Local.Management;
@@ -54,6 +55,8 @@ internal static class GatewayServices
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<ManagementApiEndpoint>();
         services.AddSingleton<InvokeEndpoint>();
+        services.AddSingleton<ClientConfigEndpoint>();
+        services.AddSingleton<PublishEndpoint>();
         if (options.Auth == AuthMode.Jwt)
         {
             services.AddSingleton<LocalAuth>();

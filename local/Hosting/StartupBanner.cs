@@ -18,12 +18,14 @@ public static class StartupBanner
             : $"{options.HistorySeconds} s, " + (options.DynamoDbEndpoint is null ? "in memory" : $"table {options.HistoryTableName}");
         var connectExample = gateway.Auth is null
             ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'"
-            : $"curl -s '{endpoint}/@local/token?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
+            : $"curl -s '{endpoint}{LocalRoutes.Token}?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
         output.WriteLine($$$"""
             RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, history {{{history}}}, auth {{{AuthModes.NameOf(options.Auth)}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}
               Management endpoint:  {{{gateway.ManagementEndpoint}}}   (POST/GET/DELETE /{{{options.Stage}}}/@connections/{connectionId})
               Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})
+              Demo page:            {{{endpoint}}}{{{LocalRoutes.Page}}}   (the browser client, live; clientConfig at {{{LocalRoutes.ClientConfig}}})
+              Unsigned publish:     POST {{{endpoint}}}{{{LocalRoutes.Publish}}}   (local only: no signature, anyone on this machine can publish)
 
             Local credentials (paste into your shell):
             export AWS_ACCESS_KEY_ID={{{LocalCredentials.AccessKeyId}}}

@@ -7,4 +7,5 @@ namespace Rtc.Local.Json;
 [JsonSerializable(typeof(ConnectionDescription))]
 [JsonSerializable(typeof(LambdaServiceError))]
 [JsonSerializable(typeof(DevelopmentToken))]
+[JsonSerializable(typeof(ClientConfigDocument))]
 public sealed partial class LocalJsonContext : JsonSerializerContext;

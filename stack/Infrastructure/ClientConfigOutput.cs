@@ -11,6 +11,12 @@ namespace Rtc.Stack.Infrastructure;
 /// </summary>
 internal static class ClientConfigOutput
 {
+    /// <summary>
+    /// API Gateway's maximum WebSocket connection duration (2 hours, a fixed quota): clients roll over to a new
+    /// connection before it.
+    /// </summary>
+    public const int MaxConnectionSeconds = 7200;
+
     /// <summary>Builds the output value.</summary>
     public static JsonObject Build(StackSettings settings, string url, string stage, string region) => new()
     {
@@ -18,6 +24,7 @@ internal static class ClientConfigOutput
         ["stage"] = stage,
         ["region"] = region,
         ["heartbeatSeconds"] = settings.HeartbeatSeconds,
+        ["maxConnectionSeconds"] = MaxConnectionSeconds,
         ["auth"] = Auth(settings.Auth),
         ["history"] = new JsonObject { ["enabled"] = settings.HistoryEnabled, ["seconds"] = settings.HistorySeconds },
     };

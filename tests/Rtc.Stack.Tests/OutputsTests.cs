@@ -1,3 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rtc.Functions.Configuration;
+using Rtc.Local.Configuration;
+using Rtc.Local.Demo;
+using Rtc.Local.Json;
 using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
@@ -27,7 +33,7 @@ public sealed class OutputsTests
     }
 
     [Fact]
-    public void ClientConfigCarriesUrlStageRegionAndHeartbeat()
+    public void ClientConfigCarriesUrlStageRegionHeartbeatAndMaximumDuration()
     {
         var clientConfig = Templates.Dev()["outputs"]!["clientConfig"]!;
 
@@ -35,6 +41,10 @@ public sealed class OutputsTests
         Assert.Equal("${websocket-stage.name}", (string)clientConfig["stage"]!);
         Assert.Equal("${region}", (string)clientConfig["region"]!);
         Assert.Equal(300, (int)clientConfig["heartbeatSeconds"]!);
+
+        // API Gateway closes every WebSocket connection after 2 hours ("Connection duration for WebSocket API",
+        // API Gateway quotas).
+        Assert.Equal(7200, (int)clientConfig["maxConnectionSeconds"]!);
     }
 
     [Fact]
@@ -49,5 +59,23 @@ public sealed class OutputsTests
         Assert.Equal("AWS_PROXY", (string)template.Properties("connections-integration")["integrationType"]!);
         Assert.Equal("${connections-function.invokeArn}", (string)template.Properties("connections-integration")["integrationUri"]!);
         Assert.Equal("$request.body.action", (string)template.Properties("websocket-api")["routeSelectionExpression"]!);
+    }
+
+    [Theory]
+    [InlineData(AuthMode.None)]
+    [InlineData(AuthMode.Jwt)]
+    public void TheLocalGatewaysClientConfigHasTheStacksShape(AuthMode auth)
+    {
+        // The local gateway answers GET /@local/client-config in this shape; with --auth jwt it offers the token
+        // as a subprotocol, as a stack with authTokenSource "protocol" tells browsers to.
+        var stack = (auth == AuthMode.Jwt ? StackRun.ForProd(new Dictionary<string, string> { ["authTokenSource"] = "protocol" }).Template() : Templates.Dev())["outputs"]!["clientConfig"]!;
+        var local = JsonSerializer.SerializeToNode(
+            ClientConfigEndpoint.Build(new GatewayOptions { Auth = auth }, "127.0.0.1:3001"), LocalJsonContext.Default.ClientConfigDocument)!;
+
+        Assert.Equal(stack.AsObject().Select(property => property.Key).Order(), local.AsObject().Select(property => property.Key).Order());
+        Assert.True(JsonNode.DeepEquals(stack["auth"], local["auth"]), $"stack {stack["auth"]!.ToJsonString()}, local {local["auth"]!.ToJsonString()}");
+        Assert.Equal((int)stack["heartbeatSeconds"]!, (int)local["heartbeatSeconds"]!);
+        Assert.Equal((int)stack["maxConnectionSeconds"]!, (int)local["maxConnectionSeconds"]!);
+        Assert.True(JsonNode.DeepEquals(stack["history"], local["history"]), $"stack {stack["history"]!.ToJsonString()}, local {local["history"]!.ToJsonString()}");
     }
 }

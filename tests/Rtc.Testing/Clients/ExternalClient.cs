@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Rtc.Local.Configuration;
 
-namespace Rtc.Local.Tests.Support;
+namespace Rtc.Testing.Clients;
 
 /// <summary>Runs clients nobody here wrote (AWS CLI v2, boto3) against the gateway, with the local credentials.</summary>
 public static class ExternalClient

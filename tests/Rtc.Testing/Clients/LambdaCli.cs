@@ -1,7 +1,7 @@
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 
-namespace Rtc.Local.Tests.Support;
+namespace Rtc.Testing.Clients;
 
 /// <summary><c>aws lambda invoke</c> against the gateway, returning what the CLI printed and the response it saved.</summary>
 public static class LambdaCli
