@@ -27,7 +27,7 @@ public sealed class ClientConfigEndpoint(GatewayOptions options)
         (int)Math.Max(1, options.MaxDuration.TotalSeconds),
         options.Auth == AuthMode.Jwt
             // The stack's choice for browsers: the token as the second subprotocol, out of URLs and access logs.
-            ? new ClientAuthDocument(AuthModes.Jwt, TokenSource: "protocol", Subprotocols: [Handshake.Subprotocol, "<token>"])
+            ? new ClientAuthDocument(AuthModes.Jwt, TokenSource: Handshake.TokenInSubprotocol, Subprotocols: [Handshake.Subprotocol, Handshake.TokenPlaceholder])
             : new ClientAuthDocument(AuthModes.None, QueryParameter: Handshake.UserIdQueryParameter),
         new ClientHistoryDocument(options.HistoryEnabled, options.HistorySeconds));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rtc.Functions.Configuration;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.History;
 using Rtc.Functions.Publishing;
 
@@ -118,8 +119,8 @@ internal static class ProjectConfig
         "The claim that holds the user id.",
         claim => claim.Length == 0 ? "is empty" : null));
 
-    public static readonly ChoiceKey<TokenSource> AuthTokenSource = Declare(new ChoiceKey<TokenSource>("authTokenSource", "query",
-        [("query", TokenSource.Query), ("protocol", TokenSource.Protocol)],
+    public static readonly ChoiceKey<TokenSource> AuthTokenSource = Declare(new ChoiceKey<TokenSource>("authTokenSource", Handshake.TokenInQuery,
+        [(Handshake.TokenInQuery, TokenSource.Query), (Handshake.TokenInSubprotocol, TokenSource.Protocol)],
         "Where clients put the token - the token query parameter (query) or Sec-WebSocket-Protocol: rtc, <token> (protocol)."));
 
     public static readonly BooleanKey AllowUnauthenticatedConnections = Declare(new BooleanKey("allowUnauthenticatedConnections", false,

@@ -35,14 +35,14 @@ internal static class ClientConfigOutput
         (AuthMode.Jwt, TokenSource.Query) => new JsonObject
         {
             ["mode"] = AuthModes.Jwt,
-            ["tokenSource"] = "query",
+            ["tokenSource"] = Handshake.TokenInQuery,
             ["queryParameter"] = Handshake.TokenQueryParameter,
         },
         _ => new JsonObject
         {
             ["mode"] = AuthModes.Jwt,
-            ["tokenSource"] = "protocol",
-            ["subprotocols"] = new JsonArray(Handshake.Subprotocol, "<token>"),
+            ["tokenSource"] = Handshake.TokenInSubprotocol,
+            ["subprotocols"] = new JsonArray(Handshake.Subprotocol, Handshake.TokenPlaceholder),
         },
     };
 }

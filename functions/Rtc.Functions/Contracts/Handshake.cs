@@ -24,6 +24,15 @@ public static class Handshake
     /// <summary>The query parameter that carries the token: <c>wss://.../stage?token=...</c>.</summary>
     public const string TokenQueryParameter = "token";
 
+    /// <summary><c>clientConfig.auth.tokenSource</c> (and the stack's <c>authTokenSource</c>) for a token in <see cref="TokenQueryParameter"/>.</summary>
+    public const string TokenInQuery = "query";
+
+    /// <summary><c>clientConfig.auth.tokenSource</c> (and the stack's <c>authTokenSource</c>) for a token offered as the subprotocol after <see cref="Subprotocol"/>.</summary>
+    public const string TokenInSubprotocol = "protocol";
+
+    /// <summary>Where <c>clientConfig.auth.subprotocols</c> shows the token: <c>["rtc", "&lt;token&gt;"]</c>.</summary>
+    public const string TokenPlaceholder = "<token>";
+
     /// <summary>API Gateway's identity source for a token in <see cref="TokenQueryParameter"/>.</summary>
     public const string TokenQueryIdentitySource = "route.request.querystring." + TokenQueryParameter;
 
