@@ -5,8 +5,8 @@ namespace Rtc.Stack.Packaging;
 
 /// <summary>
 /// Publishes <c>functions/Rtc.Functions</c> for a packaging and architecture into
-/// <c>artifacts/functions/{packaging}-{architecture}/publish</c> (building in <c>build/</c> beside it, never in the
-/// project's own <c>bin/</c> and <c>obj/</c>) and writes the deployment zip beside it:
+/// <c>artifacts/functions/{packaging}-{architecture}/publish</c> (compiling in <c>build/</c> beside it, never in the
+/// project's own <c>bin/</c> and <c>obj/</c>, where only NuGet's restore files go) and writes the deployment zip beside it:
 /// <c>aot</c> holds the Native AOT executable alone, as <c>bootstrap</c>; <c>managed</c> holds the ReadyToRun publish
 /// folder. A publish whose inputs (<see cref="PublishCacheKey"/>) have not changed is reused, so a preview after a
 /// deploy compiles nothing. Both zips are deterministic (<see cref="DeterministicZip"/>).
@@ -50,7 +50,7 @@ internal sealed class FunctionPackager(string projectDirectory, TextWriter log, 
             }
 
             // From nothing, building in a folder of its own: no file of an earlier publish (a removed dependency) ships,
-            // nothing compiled earlier with other settings (a PDB path) leaks in, and the project's bin/ and obj/ stay
+            // nothing compiled earlier with other settings (a PDB path) leaks in, and the project's build output stays
             // the developer's.
             if (Directory.Exists(artifacts))
             {

@@ -40,11 +40,24 @@ public sealed class PackagingTemplateTests
         Assert.Empty(new TemplateValidator(ProviderSchema.Pinned, ProjectFile.DeclaredConfigKeys()).Validate(Managed(stack)));
     }
 
-    private static JsonObject Managed(string stack)
+    [Theory]
+    [InlineData("dev", "aot", "arm64", "provided.al2023", "bootstrap")]
+    [InlineData("dev", "managed", "arm64", "dotnet10", "Rtc.Functions")]
+    [InlineData("prod", "aot", "x86_64", "provided.al2023", "bootstrap")]
+    [InlineData("prod", "managed", "x86_64", "dotnet10", "Rtc.Functions")]
+    public void TheArchitectureKeyAloneDecidesTheArchitectureAndTheZipOnEitherStage(string stack, string packaging, string architecture,
+        string runtime, string handler)
     {
-        var managed = new Dictionary<string, string> { ["functionPackaging"] = "managed" };
-        return (stack == "prod" ? StackRun.ForProd(managed) : StackRun.ForStack(stack, managed)).Template();
+        var template = Run(stack, new Dictionary<string, string> { ["functionPackaging"] = packaging, ["architecture"] = architecture });
+
+        AssertFunctions(template, runtime, handler, architecture, $"artifacts/functions/{packaging}-{architecture}/function.zip");
+        Assert.Empty(new TemplateValidator(ProviderSchema.Pinned, ProjectFile.DeclaredConfigKeys()).Validate(template));
     }
+
+    private static JsonObject Managed(string stack) => Run(stack, new Dictionary<string, string> { ["functionPackaging"] = "managed" });
+
+    private static JsonObject Run(string stack, Dictionary<string, string> overrides) =>
+        (stack == "prod" ? StackRun.ForProd(overrides) : StackRun.ForStack(stack, overrides)).Template();
 
     private static void AssertFunctions(JsonObject template, string runtime, string handler, string architecture, string zip)
     {

@@ -6,7 +6,7 @@ namespace Rtc.Functions.Runtime;
 /// <summary>The handlers one <c>Rtc.Functions</c> assembly can run, chosen by <c>RTC_HANDLER</c>.</summary>
 public static class HandlerCatalog
 {
-    /// <summary>WebSocket routes: <c>$connect</c>, <c>$disconnect</c>, <c>$default</c>, <c>ping</c>.</summary>
+    /// <summary>WebSocket routes: <c>$connect</c>, <c>$disconnect</c>, <c>$default</c>, <c>resume</c> (API Gateway answers <c>ping</c> itself).</summary>
     public const string Connections = "connections";
 
     /// <summary>Delivers a message to every connection of one or many users.</summary>
