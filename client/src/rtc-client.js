@@ -50,6 +50,7 @@ const EMITTED = "emitted";
 const DUPLICATE = "duplicate";
 const GAP = "gap";
 const FOREIGN = "foreign";
+const STOPPED = "stopped";
 
 /** An error reported through the client's `error` event; `kind` says where it came from. */
 export class RtcClientError extends Error {
@@ -649,6 +650,9 @@ export class RtcClient {
   // replayed ones are what the server has, so a hole in a replay is final (as is one below the baseline).
   // A position with a null epoch (the user had no stream) is followed by any stream, from its seq 1.
   #accept(message, holesAreFinal) {
+    // A handler may close() the client in the middle of a replay or of the held messages: nothing more is
+    // emitted, and the position stays at the last message emitted, for the next connect() to resume from.
+    if (!this.#running || this.#paused) return STOPPED;
     const position = this.#position;
     if (position !== null) {
       if (position.epoch !== null && message.epoch !== position.epoch) return FOREIGN;
