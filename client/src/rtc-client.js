@@ -262,8 +262,13 @@ export class RtcClient {
     socket.onopen = () => this.#opened(connection);
     socket.onmessage = (event) => this.#received(connection, event.data);
     socket.onclose = (event) => this.#lost(connection, event?.code ?? null);
-    // The close event that follows carries all there is: a browser exposes no detail of a failed handshake.
-    socket.onerror = () => {};
+    // A browser follows an error with a close event, which carries all there is (it exposes no detail of a
+    // failed handshake). Some runtimes (Node 20's experimental WebSocket) fire only the error when the
+    // handshake is refused: before the socket opened, the error alone ends the attempt, rather than the
+    // 30-s connect timeout.
+    socket.onerror = () => {
+      if (connection.openedAt === null) this.#lost(connection, null);
+    };
   }
 
   #opened(connection) {
@@ -335,7 +340,7 @@ export class RtcClient {
     connection.timer = null;
     const socket = connection.socket;
     if (socket === null) return;
-    socket.onopen = socket.onmessage = socket.onclose = null;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     try {
       if (socket.readyState < SOCKET_CLOSING) socket.close(NORMAL_CLOSURE, reason);
     } catch {

@@ -32,6 +32,22 @@ describe("backoff", () => {
     assert.deepEqual(refuse(h, 4), [0, 0.25 * 1000, 0.5 * 2000, 0.75 * 4000]);
   });
 
+  it("a refused handshake reported by an error event alone (no close follows) is retried with backoff at once", () => {
+    // Node 20's experimental WebSocket fires only "error" when the server answers the upgrade with 401/403.
+    const h = harness();
+    h.client.connect();
+    h.ws.last.onerror({ type: "error" });
+    assert.equal(h.client.state, "connecting");
+    h.clock.advance(249);
+    assert.equal(h.ws.sockets.length, 1);
+    h.clock.advance(1);
+    assert.equal(h.ws.sockets.length, 2);
+    // A browser's close event after the error changes nothing: still one attempt per failure.
+    h.ws.sockets[0].drop(1006);
+    h.clock.advance(10_000);
+    assert.equal(h.ws.sockets.length, 2);
+  });
+
   it("the cap is configurable", () => {
     const h = harness({ random: () => 0.999, backoffCapSeconds: 3 });
     h.client.connect();
