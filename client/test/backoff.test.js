@@ -32,7 +32,7 @@ describe("backoff", () => {
     assert.deepEqual(refuse(h, 4), [0, 0.25 * 1000, 0.5 * 2000, 0.75 * 4000]);
   });
 
-  it("a refused handshake reported by an error event alone (no close follows) is retried with backoff at once", () => {
+  it("an error event before the socket opened ends the attempt at once (no close may follow), retried with backoff", () => {
     // Node 20's experimental WebSocket fires only "error" when the server answers the upgrade with 401/403.
     const h = harness();
     h.client.connect();
