@@ -83,6 +83,9 @@ class Connection {
     this.resumeAdvanced = false;
     // When to resume again after an empty "more" frame; null when no such resume is due.
     this.resumeAgainAt = null;
+    // The position when the last resume was sent, and whether a live message that skipped ahead caused it.
+    this.resumeFrom = null;
+    this.resumeForGap = false;
     this.rolloverAt = Infinity;
     this.timer = null;
     this.retired = false;
@@ -114,6 +117,8 @@ export class RtcClient {
   #next = null;
   #position = null;
   #held = [];
+  // Gap-filling resumes in a row whose answer brought nothing, while a held message still does not follow on.
+  #fruitlessGapResumes = 0;
   #attempt = 0;
   #retryTimer = null;
   #pauseTimer = null;
@@ -546,10 +551,7 @@ export class RtcClient {
     if (!frame.more) this.#finishResume(connection);
     else if (frame.messages.length > 0) return; // the next frame of this answer follows
     else if (connection.resumeAdvanced) this.#resume(connection);
-    else {
-      connection.resumeAgainAt = now + RESUME_AGAIN_MIN_MS + this.#random() * RESUME_AGAIN_JITTER_MS;
-      this.#scheduleCheck(connection);
-    }
+    else this.#resumeSoon(connection);
   }
 
   #onPosition(connection, frame) {
@@ -609,10 +611,22 @@ export class RtcClient {
     connection.resumeProgressAt = this.#clock.now();
     connection.resumeAdvanced = false;
     connection.resumeAgainAt = null;
+    connection.resumeFrom = position;
     this.#send(connection, position === null ? { action: "resume" } : { action: "resume", epoch: position.epoch, after: position.seq });
   }
 
+  /** Resumes after a random 0.5-1 s, holding live messages meanwhile: the server's stream has not settled. */
+  #resumeSoon(connection) {
+    const now = this.#clock.now();
+    connection.resuming = true;
+    connection.resumeProgressAt = now;
+    connection.resumeAgainAt = now + RESUME_AGAIN_MIN_MS + this.#random() * RESUME_AGAIN_JITTER_MS;
+    this.#scheduleCheck(connection);
+  }
+
   #finishResume(connection) {
+    if (this.#position !== connection.resumeFrom) this.#fruitlessGapResumes = 0;
+    else if (connection.resumeForGap) this.#fruitlessGapResumes += 1;
     connection.resuming = false;
     connection.resumeAgainAt = null;
     if (connection === this.#next) this.#promote();
@@ -621,17 +635,27 @@ export class RtcClient {
     this.#refreshState();
   }
 
-  /** A live message: emitted if it follows on; otherwise it waits, and one resume fills the gap. */
+  /**
+   * A live message: emitted if it follows on; otherwise it waits, and one resume fills the gap. When the server
+   * answered a gap's resume with nothing, it may not have settled (a message delivered live ahead of one still
+   * being stored): the next resume waits 0.5-1 s. Nothing after that either: the message is not in the server's
+   * stream (a raw post imitating the envelope), and asking again would only loop.
+   */
   #takeLive(connection, message) {
     if (this.#anyResuming()) {
       this.#held.push(message);
       return;
     }
     const outcome = this.#accept(message, false);
-    if (outcome === GAP || outcome === FOREIGN) {
-      this.#held.push(message);
-      this.#resume(connection);
+    if (outcome !== GAP && outcome !== FOREIGN) return;
+    if (this.#fruitlessGapResumes >= 2) {
+      this.#reportError("frame", `a message with seq ${message.seq} (epoch ${JSON.stringify(message.epoch)}) is not in the server's stream after two resumes; ignored`);
+      return;
     }
+    this.#held.push(message);
+    connection.resumeForGap = true;
+    if (this.#fruitlessGapResumes === 0) this.#resume(connection);
+    else this.#resumeSoon(connection);
   }
 
   // Held messages go through the live rules again, in seq order: one that still does not follow on (it was
@@ -645,6 +669,8 @@ export class RtcClient {
       if (answered && this.#position?.epoch != null && message.epoch !== this.#position.epoch) continue;
       this.#takeLive(connection, message);
     }
+    // Every held message is settled (emitted or dropped): the next gap starts afresh.
+    if (!this.#anyResuming()) this.#fruitlessGapResumes = 0;
   }
 
   #anyResuming() {

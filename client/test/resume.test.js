@@ -150,6 +150,43 @@ describe("resume", () => {
     assert.equal(h.client.state, "open");
   });
 
+  it("a reconnect's replay that brings nothing, with a later message held, is followed at once by one resume that fills the gap", () => {
+    const h = established();
+    h.ws.last.deliver(message(1));
+    const socket = reconnect(h);
+    // 2 and 3 were published after the server read the history; 3 is delivered first.
+    socket.deliver(message(3));
+    socket.deliver(replay([]));
+    assert.deepEqual(socket.resumes, [{ action: "resume", epoch: EPOCH, after: 1 }, { action: "resume", epoch: EPOCH, after: 1 }]);
+    socket.deliver(replay([2, 3]));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+    assert.equal(h.client.state, "open");
+  });
+
+  it("a live message ahead of all the server has (e.g. a raw post imitating the envelope) is asked about twice, then dropped: no tight loop", () => {
+    const h = established();
+    const socket = h.ws.last;
+    socket.deliver(message(1));
+    socket.deliver(message(9));
+    assert.deepEqual(socket.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 1 });
+    const asked = socket.resumes.length;
+    // The server is up to date at 1: nothing to replay. The second question waits 0.5-1 s, holding messages.
+    socket.deliver(replay([]));
+    assert.equal(socket.resumes.length, asked);
+    assert.equal(h.client.state, "resuming");
+    socket.deliver(message(2));
+    assert.equal(h.clock.runUntil(() => socket.resumes.length === asked + 1), 750);
+    socket.deliver(replay([]));
+
+    assert.equal(socket.resumes.length, asked + 1);
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.equal(h.client.state, "open");
+    assert.deepEqual(h.events.errors.map((e) => [e.kind, e.message]), [["frame", `a message with seq 9 (epoch "${EPOCH}") is not in the server's stream after two resumes; ignored`]]);
+    socket.deliver(message(3));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+    assert.equal(socket.resumes.length, asked + 1);
+  });
+
   it("messages that arrive before the first baseline are emitted; one past it that skips ahead is filled in", () => {
     const h = harness();
     h.client.connect();
