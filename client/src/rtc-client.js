@@ -541,11 +541,18 @@ export class RtcClient {
   // it too, asking for another resume from where the client got to (the server stopped at its limits, or a
   // message is still being stored).
   #onReplay(connection, frame) {
-    const now = this.#clock.now();
+    const messages = frame.messages.sort(bySeq).map((message) => ({ ...message, epoch: frame.epoch }));
+    if (!connection.resuming) {
+      // No resume asked for it (a raw post imitating one): its messages are no more trusted than live ones,
+      // so one that skips ahead is asked about rather than taken as the new position.
+      for (const message of messages) this.#takeLive(connection, message);
+      this.#refreshState();
+      return;
+    }
     const before = this.#position;
-    connection.resumeProgressAt = now;
-    for (const message of frame.messages.sort(bySeq)) this.#accept({ ...message, epoch: frame.epoch }, true);
-    // A replay that arrives after its resume was answered (a late page) has done its part above.
+    connection.resumeProgressAt = this.#clock.now();
+    for (const message of messages) this.#accept(message, true);
+    // A handler may have closed the client meanwhile.
     if (!connection.resuming) return;
     if (this.#position !== before) connection.resumeAdvanced = true;
     if (!frame.more) this.#finishResume(connection);

@@ -187,6 +187,23 @@ describe("resume", () => {
     assert.equal(socket.resumes.length, asked + 1);
   });
 
+  it("a replay frame no resume asked for follows the live rules: what follows on is emitted, a jump ahead is asked about", () => {
+    const h = established();
+    const socket = h.ws.last;
+    const asked = socket.resumes.length;
+    socket.deliver(replay([1, 2]));
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.equal(socket.resumes.length, asked);
+
+    socket.deliver(replay([9]));
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.deepEqual(socket.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 2 });
+    socket.deliver(replay([3]));
+    socket.deliver(message(4));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+    assert.equal(h.client.state, "resuming");
+  });
+
   it("messages that arrive before the first baseline are emitted; one past it that skips ahead is filled in", () => {
     const h = harness();
     h.client.connect();
