@@ -577,9 +577,15 @@ export class RtcClient {
   }
 
   #onReset(connection, frame) {
+    // The server sends a reset only to answer a resume; one nobody asked for (a raw post imitating it) would
+    // move the position past messages still to come.
+    if (!connection.resuming) {
+      this.#reportError("frame", `received a "reset" frame (${frame.reason}) that no resume asked for; ignored`);
+      return;
+    }
     this.#setPosition({ epoch: frame.epoch, seq: frame.seq });
     this.#emit("reset", { reason: frame.reason });
-    if (connection.resuming) this.#finishResume(connection);
+    this.#finishResume(connection);
   }
 
   #onServerError(connection, frame) {

@@ -204,6 +204,16 @@ describe("resume", () => {
     assert.equal(h.client.state, "resuming");
   });
 
+  it("a reset frame no resume asked for is reported and changes nothing", () => {
+    const h = established();
+    h.ws.last.deliver(message(1));
+    h.ws.last.deliver({ type: "reset", epoch: EPOCH, seq: 999, reason: "ahead" });
+    h.ws.last.deliver(message(2));
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.deepEqual(h.events.resets, []);
+    assert.deepEqual(h.events.errors.map((e) => [e.kind, e.message]), [["frame", 'received a "reset" frame (ahead) that no resume asked for; ignored']]);
+  });
+
   it("messages that arrive before the first baseline are emitted; one past it that skips ahead is filled in", () => {
     const h = harness();
     h.client.connect();
