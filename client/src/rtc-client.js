@@ -266,14 +266,24 @@ export class RtcClient {
     connection.socket = socket;
     socket.onopen = () => this.#opened(connection);
     socket.onmessage = (event) => this.#received(connection, event.data);
-    socket.onclose = (event) => this.#lost(connection, event?.code ?? null);
-    // A browser follows an error with a close event, which carries all there is (it exposes no detail of a
-    // failed handshake). Some runtimes (Node 20's experimental WebSocket) fire only the error when the
-    // handshake is refused: before the socket opened, the error alone ends the attempt, rather than the
-    // 30-s connect timeout.
-    socket.onerror = () => {
-      if (connection.openedAt === null) this.#lost(connection, null);
+    socket.onclose = (event) => {
+      if (connection.openedAt === null) this.#refused(connection, event?.code ?? null);
+      else this.#lost(connection, event?.code ?? null);
     };
+    // A browser follows an error with a close event. Some runtimes (Node 20's experimental WebSocket) fire only
+    // the error when the handshake is refused: before the socket opened, the error alone ends the attempt,
+    // rather than the 30-s connect timeout.
+    socket.onerror = () => {
+      if (connection.openedAt === null) this.#refused(connection, null);
+    };
+  }
+
+  // A browser exposes nothing of a failed handshake (a 401, 403 or 429 is close code 1006, like an unreachable
+  // host), so the error says what it can: the application would otherwise see only "connecting" for ever.
+  #refused(connection, code) {
+    if (connection.retired) return;
+    this.#reportError("socket", `the connection closed before it opened (code ${code ?? "none"}): the handshake was refused (e.g. a rejected token) or the server is unreachable; retrying with backoff`);
+    this.#lost(connection, code);
   }
 
   #opened(connection) {

@@ -42,10 +42,24 @@ describe("backoff", () => {
     assert.equal(h.ws.sockets.length, 1);
     h.clock.advance(1);
     assert.equal(h.ws.sockets.length, 2);
-    // A browser's close event after the error changes nothing: still one attempt per failure.
+    // A browser's close event after the error changes nothing: still one attempt (and one error) per failure.
     h.ws.sockets[0].drop(1006);
     h.clock.advance(10_000);
     assert.equal(h.ws.sockets.length, 2);
+    assert.deepEqual(h.events.errors.map((e) => e.kind), ["socket"]);
+  });
+
+  it("each refused handshake is reported, so an application sees why it is still connecting", () => {
+    const h = harness();
+    h.client.connect();
+    refuse(h, 3);
+    assert.deepEqual(h.events.errors.map((e) => e.kind), ["socket", "socket", "socket"]);
+    assert.match(h.events.errors[0].message, /closed before it opened \(code 1006\): the handshake was refused/);
+    // A connection that opened and then closed is a plain reconnect, not an error.
+    h.ws.last.accept();
+    h.ws.last.deliver({ type: "position", epoch: "e1", seq: 0 });
+    h.ws.last.drop(1006);
+    assert.equal(h.events.errors.length, 3);
   });
 
   it("the cap is configurable", () => {
