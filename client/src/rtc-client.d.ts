@@ -45,9 +45,10 @@ export interface RtcStateChange {
 }
 
 /**
- * Where an error came from: `frame` (an inbound frame outside the protocol), `server` (an `error` frame, or
- * API Gateway's notice that an integration failed), `token` (getToken failed), `socket` (the WebSocket
- * constructor or send threw), `timeout` (no frame within 10 s of a request, a resume unanswered for 30 s, or a
+ * Where an error came from: `frame` (an inbound frame outside the protocol, or a message the server's stream
+ * does not have), `server` (an `error` frame, or API Gateway's notice that an integration failed), `token`
+ * (getToken failed), `socket` (the WebSocket constructor or send threw, or a connection closed before it opened:
+ * a refused handshake), `timeout` (no frame within 10 s of a request, a resume unanswered for 30 s, or a
  * handshake unfinished after 30 s), `storage`, `handler` (an event handler threw).
  */
 export type RtcClientErrorKind = "frame" | "server" | "token" | "socket" | "timeout" | "storage" | "handler";

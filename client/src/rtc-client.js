@@ -50,6 +50,7 @@ const EMITTED = "emitted";
 const DUPLICATE = "duplicate";
 const GAP = "gap";
 const FOREIGN = "foreign";
+const STOPPED = "stopped";
 
 /** An error reported through the client's `error` event; `kind` says where it came from. */
 export class RtcClientError extends Error {
@@ -82,6 +83,9 @@ class Connection {
     this.resumeAdvanced = false;
     // When to resume again after an empty "more" frame; null when no such resume is due.
     this.resumeAgainAt = null;
+    // The position when the last resume was sent, and whether a live message that skipped ahead caused it.
+    this.resumeFrom = null;
+    this.resumeForGap = false;
     this.rolloverAt = Infinity;
     this.timer = null;
     this.retired = false;
@@ -113,6 +117,8 @@ export class RtcClient {
   #next = null;
   #position = null;
   #held = [];
+  // Gap-filling resumes in a row whose answer brought nothing, while a held message still does not follow on.
+  #fruitlessGapResumes = 0;
   #attempt = 0;
   #retryTimer = null;
   #pauseTimer = null;
@@ -260,9 +266,24 @@ export class RtcClient {
     connection.socket = socket;
     socket.onopen = () => this.#opened(connection);
     socket.onmessage = (event) => this.#received(connection, event.data);
-    socket.onclose = (event) => this.#lost(connection, event?.code ?? null);
-    // The close event that follows carries all there is: a browser exposes no detail of a failed handshake.
-    socket.onerror = () => {};
+    socket.onclose = (event) => {
+      if (connection.openedAt === null) this.#refused(connection, event?.code ?? null);
+      else this.#lost(connection, event?.code ?? null);
+    };
+    // A browser follows an error with a close event. Some runtimes (Node 20's experimental WebSocket) fire only
+    // the error when the handshake is refused: before the socket opened, the error alone ends the attempt,
+    // rather than the 30-s connect timeout.
+    socket.onerror = () => {
+      if (connection.openedAt === null) this.#refused(connection, null);
+    };
+  }
+
+  // A browser exposes nothing of a failed handshake (a 401, 403 or 429 is close code 1006, like an unreachable
+  // host), so the error says what it can: the application would otherwise see only "connecting" for ever.
+  #refused(connection, code) {
+    if (connection.retired) return;
+    this.#reportError("socket", `the connection closed before it opened (code ${code ?? "none"}): the handshake was refused (e.g. a rejected token) or the server is unreachable; retrying with backoff`);
+    this.#lost(connection, code);
   }
 
   #opened(connection) {
@@ -334,7 +355,7 @@ export class RtcClient {
     connection.timer = null;
     const socket = connection.socket;
     if (socket === null) return;
-    socket.onopen = socket.onmessage = socket.onclose = null;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     try {
       if (socket.readyState < SOCKET_CLOSING) socket.close(NORMAL_CLOSURE, reason);
     } catch {
@@ -530,20 +551,24 @@ export class RtcClient {
   // it too, asking for another resume from where the client got to (the server stopped at its limits, or a
   // message is still being stored).
   #onReplay(connection, frame) {
-    const now = this.#clock.now();
+    const messages = frame.messages.sort(bySeq).map((message) => ({ ...message, epoch: frame.epoch }));
+    if (!connection.resuming) {
+      // No resume asked for it (a raw post imitating one): its messages are no more trusted than live ones,
+      // so one that skips ahead is asked about rather than taken as the new position.
+      for (const message of messages) this.#takeLive(connection, message);
+      this.#refreshState();
+      return;
+    }
     const before = this.#position;
-    connection.resumeProgressAt = now;
-    for (const message of frame.messages.sort(bySeq)) this.#accept({ ...message, epoch: frame.epoch }, true);
-    // A replay that arrives after its resume was answered (a late page) has done its part above.
+    connection.resumeProgressAt = this.#clock.now();
+    for (const message of messages) this.#accept(message, true);
+    // A handler may have closed the client meanwhile.
     if (!connection.resuming) return;
     if (this.#position !== before) connection.resumeAdvanced = true;
     if (!frame.more) this.#finishResume(connection);
     else if (frame.messages.length > 0) return; // the next frame of this answer follows
     else if (connection.resumeAdvanced) this.#resume(connection);
-    else {
-      connection.resumeAgainAt = now + RESUME_AGAIN_MIN_MS + this.#random() * RESUME_AGAIN_JITTER_MS;
-      this.#scheduleCheck(connection);
-    }
+    else this.#resumeSoon(connection);
   }
 
   #onPosition(connection, frame) {
@@ -562,9 +587,15 @@ export class RtcClient {
   }
 
   #onReset(connection, frame) {
+    // The server sends a reset only to answer a resume; one nobody asked for (a raw post imitating it) would
+    // move the position past messages still to come.
+    if (!connection.resuming) {
+      this.#reportError("frame", `received a "reset" frame (${frame.reason}) that no resume asked for; ignored`);
+      return;
+    }
     this.#setPosition({ epoch: frame.epoch, seq: frame.seq });
     this.#emit("reset", { reason: frame.reason });
-    if (connection.resuming) this.#finishResume(connection);
+    this.#finishResume(connection);
   }
 
   #onServerError(connection, frame) {
@@ -603,10 +634,22 @@ export class RtcClient {
     connection.resumeProgressAt = this.#clock.now();
     connection.resumeAdvanced = false;
     connection.resumeAgainAt = null;
+    connection.resumeFrom = position;
     this.#send(connection, position === null ? { action: "resume" } : { action: "resume", epoch: position.epoch, after: position.seq });
   }
 
+  /** Resumes after a random 0.5-1 s, holding live messages meanwhile: the server's stream has not settled. */
+  #resumeSoon(connection) {
+    const now = this.#clock.now();
+    connection.resuming = true;
+    connection.resumeProgressAt = now;
+    connection.resumeAgainAt = now + RESUME_AGAIN_MIN_MS + this.#random() * RESUME_AGAIN_JITTER_MS;
+    this.#scheduleCheck(connection);
+  }
+
   #finishResume(connection) {
+    if (this.#position !== connection.resumeFrom) this.#fruitlessGapResumes = 0;
+    else if (connection.resumeForGap) this.#fruitlessGapResumes += 1;
     connection.resuming = false;
     connection.resumeAgainAt = null;
     if (connection === this.#next) this.#promote();
@@ -615,17 +658,27 @@ export class RtcClient {
     this.#refreshState();
   }
 
-  /** A live message: emitted if it follows on; otherwise it waits, and one resume fills the gap. */
+  /**
+   * A live message: emitted if it follows on; otherwise it waits, and one resume fills the gap. When the server
+   * answered a gap's resume with nothing, it may not have settled (a message delivered live ahead of one still
+   * being stored): the next resume waits 0.5-1 s. Nothing after that either: the message is not in the server's
+   * stream (a raw post imitating the envelope), and asking again would only loop.
+   */
   #takeLive(connection, message) {
     if (this.#anyResuming()) {
       this.#held.push(message);
       return;
     }
     const outcome = this.#accept(message, false);
-    if (outcome === GAP || outcome === FOREIGN) {
-      this.#held.push(message);
-      this.#resume(connection);
+    if (outcome !== GAP && outcome !== FOREIGN) return;
+    if (this.#fruitlessGapResumes >= 2) {
+      this.#reportError("frame", `a message with seq ${message.seq} (epoch ${JSON.stringify(message.epoch)}) is not in the server's stream after two resumes; ignored`);
+      return;
     }
+    this.#held.push(message);
+    connection.resumeForGap = true;
+    if (this.#fruitlessGapResumes === 0) this.#resume(connection);
+    else this.#resumeSoon(connection);
   }
 
   // Held messages go through the live rules again, in seq order: one that still does not follow on (it was
@@ -639,6 +692,8 @@ export class RtcClient {
       if (answered && this.#position?.epoch != null && message.epoch !== this.#position.epoch) continue;
       this.#takeLive(connection, message);
     }
+    // Every held message is settled (emitted or dropped): the next gap starts afresh.
+    if (!this.#anyResuming()) this.#fruitlessGapResumes = 0;
   }
 
   #anyResuming() {
@@ -649,6 +704,9 @@ export class RtcClient {
   // replayed ones are what the server has, so a hole in a replay is final (as is one below the baseline).
   // A position with a null epoch (the user had no stream) is followed by any stream, from its seq 1.
   #accept(message, holesAreFinal) {
+    // A handler may close() the client in the middle of a replay or of the held messages: nothing more is
+    // emitted, and the position stays at the last message emitted, for the next connect() to resume from.
+    if (!this.#running || this.#paused) return STOPPED;
     const position = this.#position;
     if (position !== null) {
       if (position.epoch !== null && message.epoch !== position.epoch) return FOREIGN;

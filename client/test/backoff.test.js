@@ -32,6 +32,36 @@ describe("backoff", () => {
     assert.deepEqual(refuse(h, 4), [0, 0.25 * 1000, 0.5 * 2000, 0.75 * 4000]);
   });
 
+  it("an error event before the socket opened ends the attempt at once (no close may follow), retried with backoff", () => {
+    // Node 20's experimental WebSocket fires only "error" when the server answers the upgrade with 401/403.
+    const h = harness();
+    h.client.connect();
+    h.ws.last.onerror({ type: "error" });
+    assert.equal(h.client.state, "connecting");
+    h.clock.advance(249);
+    assert.equal(h.ws.sockets.length, 1);
+    h.clock.advance(1);
+    assert.equal(h.ws.sockets.length, 2);
+    // A browser's close event after the error changes nothing: still one attempt (and one error) per failure.
+    h.ws.sockets[0].drop(1006);
+    h.clock.advance(10_000);
+    assert.equal(h.ws.sockets.length, 2);
+    assert.deepEqual(h.events.errors.map((e) => e.kind), ["socket"]);
+  });
+
+  it("each refused handshake is reported, so an application sees why it is still connecting", () => {
+    const h = harness();
+    h.client.connect();
+    refuse(h, 3);
+    assert.deepEqual(h.events.errors.map((e) => e.kind), ["socket", "socket", "socket"]);
+    assert.match(h.events.errors[0].message, /closed before it opened \(code 1006\): the handshake was refused/);
+    // A connection that opened and then closed is a plain reconnect, not an error.
+    h.ws.last.accept();
+    h.ws.last.deliver({ type: "position", epoch: "e1", seq: 0 });
+    h.ws.last.drop(1006);
+    assert.equal(h.events.errors.length, 3);
+  });
+
   it("the cap is configurable", () => {
     const h = harness({ random: () => 0.999, backoffCapSeconds: 3 });
     h.client.connect();

@@ -3,7 +3,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { RtcClientError } from "../src/rtc-client.js";
-import { MemoryStorage, established, harness, message } from "./fakes.js";
+import { EPOCH, MemoryStorage, established, harness, message, replay, settle } from "./fakes.js";
+
+const QUERY = { mode: "jwt", tokenSource: "query", queryParameter: "token" };
 
 describe("frames and events", () => {
   it("frames outside the protocol are reported as errors and change nothing", () => {
@@ -94,6 +96,38 @@ describe("frames and events", () => {
     assert.deepEqual(h.seqs(), [1, 2, 3, 4]);
     assert.deepEqual(h.events.errors.map((e) => e.kind), ["storage"]);
     assert.equal(storage.getItem(`rtc-pulumi-client:position:ws://127.0.0.1:3001/local:alice`), JSON.stringify({ epoch: "e1", seq: 4 }));
+  });
+
+  it("close() from a message handler stops delivery at once; a later connect() resumes from the last emitted", () => {
+    const h = established();
+    h.client.on("message", (m) => {
+      if (m.seq === 2) h.client.close();
+    });
+    h.ws.last.drop(1006);
+    h.clock.runUntil(() => h.ws.last.readyState === 0);
+    h.ws.last.accept();
+    h.ws.last.deliver(message(5));
+    h.ws.last.deliver(replay([1, 2, 3, 4]));
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.equal(h.client.state, "closed");
+
+    h.client.connect();
+    h.ws.last.accept();
+    assert.deepEqual(h.ws.last.resumes, [{ action: "resume", epoch: EPOCH, after: 2 }]);
+  });
+
+  it("getToken returning something other than a non-empty string is reported and retried with backoff", async () => {
+    for (const token of [42, "", undefined, { token: "t" }]) {
+      let calls = 0;
+      const h = harness({ auth: QUERY, getToken: () => (calls++, token) });
+      h.client.connect();
+      await settle();
+      assert.deepEqual(h.events.errors.map((e) => [e.kind, e.cause.message]), [["token", "getToken did not return a non-empty string"]]);
+      assert.equal(h.ws.sockets.length, 0);
+      h.clock.advance(250);
+      await settle();
+      assert.equal(calls, 2);
+    }
   });
 
   it("a WebSocket constructor that throws is reported and retried with backoff", () => {

@@ -150,6 +150,70 @@ describe("resume", () => {
     assert.equal(h.client.state, "open");
   });
 
+  it("a reconnect's replay that brings nothing, with a later message held, is followed at once by one resume that fills the gap", () => {
+    const h = established();
+    h.ws.last.deliver(message(1));
+    const socket = reconnect(h);
+    // 2 and 3 were published after the server read the history; 3 is delivered first.
+    socket.deliver(message(3));
+    socket.deliver(replay([]));
+    assert.deepEqual(socket.resumes, [{ action: "resume", epoch: EPOCH, after: 1 }, { action: "resume", epoch: EPOCH, after: 1 }]);
+    socket.deliver(replay([2, 3]));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+    assert.equal(h.client.state, "open");
+  });
+
+  it("a live message ahead of all the server has (e.g. a raw post imitating the envelope) is asked about twice, then dropped: no tight loop", () => {
+    const h = established();
+    const socket = h.ws.last;
+    socket.deliver(message(1));
+    socket.deliver(message(9));
+    assert.deepEqual(socket.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 1 });
+    const asked = socket.resumes.length;
+    // The server is up to date at 1: nothing to replay. The second question waits 0.5-1 s, holding messages.
+    socket.deliver(replay([]));
+    assert.equal(socket.resumes.length, asked);
+    assert.equal(h.client.state, "resuming");
+    socket.deliver(message(2));
+    assert.equal(h.clock.runUntil(() => socket.resumes.length === asked + 1), 750);
+    socket.deliver(replay([]));
+
+    assert.equal(socket.resumes.length, asked + 1);
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.equal(h.client.state, "open");
+    assert.deepEqual(h.events.errors.map((e) => [e.kind, e.message]), [["frame", `a message with seq 9 (epoch "${EPOCH}") is not in the server's stream after two resumes; ignored`]]);
+    socket.deliver(message(3));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+    assert.equal(socket.resumes.length, asked + 1);
+  });
+
+  it("a replay frame no resume asked for follows the live rules: what follows on is emitted, a jump ahead is asked about", () => {
+    const h = established();
+    const socket = h.ws.last;
+    const asked = socket.resumes.length;
+    socket.deliver(replay([1, 2]));
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.equal(socket.resumes.length, asked);
+
+    socket.deliver(replay([9]));
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.deepEqual(socket.resumes.at(-1), { action: "resume", epoch: EPOCH, after: 2 });
+    socket.deliver(replay([3]));
+    socket.deliver(message(4));
+    assert.deepEqual(h.seqs(), [1, 2, 3]);
+    assert.equal(h.client.state, "resuming");
+  });
+
+  it("a reset frame no resume asked for is reported and changes nothing", () => {
+    const h = established();
+    h.ws.last.deliver(message(1));
+    h.ws.last.deliver({ type: "reset", epoch: EPOCH, seq: 999, reason: "ahead" });
+    h.ws.last.deliver(message(2));
+    assert.deepEqual(h.seqs(), [1, 2]);
+    assert.deepEqual(h.events.resets, []);
+    assert.deepEqual(h.events.errors.map((e) => [e.kind, e.message]), [["frame", 'received a "reset" frame (ahead) that no resume asked for; ignored']]);
+  });
+
   it("messages that arrive before the first baseline are emitted; one past it that skips ahead is filled in", () => {
     const h = harness();
     h.client.connect();

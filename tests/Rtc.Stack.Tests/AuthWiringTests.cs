@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
@@ -77,13 +78,23 @@ public sealed class AuthWiringTests
     [Fact]
     public void ClientConfigTellsClientsHowToPassTheirIdentity()
     {
-        var prod = Templates.Prod()["outputs"]!["clientConfig"]!["auth"]!;
-        var dev = Templates.Dev()["outputs"]!["clientConfig"]!["auth"]!;
+        // Exactly the three shapes the browser client accepts (client/src/rtc-client.js, readConfig): a missing
+        // property would make every client refuse the configuration.
+        const string None = """{"mode":"none","queryParameter":"user_id"}""";
+        const string Query = """{"mode":"jwt","tokenSource":"query","queryParameter":"token"}""";
+        const string Protocol = """{"mode":"jwt","tokenSource":"protocol","subprotocols":["rtc","<token>"]}""";
 
-        Assert.Equal("jwt", (string)prod["mode"]!);
-        Assert.Equal("token", (string)prod["queryParameter"]!);
-        Assert.Equal("none", (string)dev["mode"]!);
-        Assert.Equal("user_id", (string)dev["queryParameter"]!);
+        AssertAuth(None, Templates.Dev());
+        // Cognito (a JWKS URL) and an HS256 secret alike: how the authorizer checks a token is no concern of clients.
+        AssertAuth(Query, Templates.Prod());
+        AssertAuth(Query, StackRun.ForStack("dev", Hs256).Template());
+        AssertAuth(Protocol, StackRun.ForStack("dev", new Dictionary<string, string>(Hs256) { ["authTokenSource"] = "protocol" }).Template());
+    }
+
+    private static void AssertAuth(string expected, JsonNode template)
+    {
+        var auth = template["outputs"]!["clientConfig"]!["auth"]!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), auth), $"expected {expected}, got {auth.ToJsonString()}");
     }
 
     [Fact]
