@@ -91,6 +91,21 @@ public abstract class ResumeScenarios
     }
 
     [Fact]
+    public async Task AClientAwayLongerThanTheRetentionWhileNewMessagesArrivedGetsResetExpired()
+    {
+        var store = await CreateStoreAsync();
+        var responder = new ResumeResponder(store, clock);
+        var lastSeen = (await PublishAsync(store, "alice", 1))[0];
+        await PublishAsync(store, "alice", 3);
+        clock.Advance(TimeSpan.FromHours(24));
+        await PublishAsync(store, "alice", 1);
+
+        var answer = await responder.AnswerAsync("alice", Resume(lastSeen.Epoch, 1));
+
+        Assert.Equal($$"""{"type":"reset","epoch":"{{lastSeen.Epoch}}","seq":5,"reason":"expired"}""", ClientFrame.Text(Assert.Single(answer.Frames)));
+    }
+
+    [Fact]
     public async Task AMalformedResumeGetsInvalidResume()
     {
         var responder = new ResumeResponder(await CreateStoreAsync(), clock);
