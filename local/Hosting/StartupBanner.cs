@@ -19,6 +19,12 @@ public static class StartupBanner
         var connectExample = gateway.Auth is null
             ? $"npx wscat@6.1.0 -c '{gateway.WebSocketUri}?user_id=alice'"
             : $"curl -s '{endpoint}{LocalRoutes.Token}?user=alice'   # {{\"token\":\"...\"}}, then:\n  npx wscat@6.1.0 -c '{gateway.WebSocketUri}?token=<token>'";
+        var arrival = options.HistoryEnabled
+            ? """
+              # arrives as {"type":"message","seq":1,"epoch":"...","data":{"text":"hello"}}; after a reconnect, send
+                # {"action":"resume","epoch":"<epoch>","after":<last seq>} to get what was missed
+              """
+            : """# arrives as {"type":"message","data":{"text":"hello"}} (history is off: no seq, epoch or resume)""";
         output.WriteLine($$$"""
             RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, history {{{history}}}, auth {{{AuthModes.NameOf(options.Auth)}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}
@@ -36,8 +42,7 @@ public static class StartupBanner
               {{{connectExample}}}
               aws lambda invoke --endpoint-url {{{endpoint}}} --function-name publisher --cli-binary-format raw-in-base64-out \
                 --payload '{"userId":"alice","message":{"text":"hello"}}' /dev/stdout
-              # arrives as {"type":"message","seq":1,"epoch":"...","data":{"text":"hello"}}; after a reconnect, send
-              # {"action":"resume","epoch":"<epoch>","after":<last seq>} to get what was missed
+              {{{arrival}}}
               aws apigatewaymanagementapi post-to-connection --endpoint-url {{{gateway.ManagementEndpoint}}} \
                 --cli-binary-format raw-in-base64-out --connection-id '<connectionId>' --data 'hello'
 

@@ -47,6 +47,22 @@ public sealed class ProgramTests
         Assert.Contains(lines, line => line.Contains("aws lambda invoke --endpoint-url " + gateway.BaseUri.GetLeftPart(UriPartial.Authority) + " "));
     }
 
+    [Theory]
+    [InlineData(86400, "# arrives as {\"type\":\"message\",\"seq\":1,\"epoch\":\"...\",\"data\":{\"text\":\"hello\"}}")]
+    [InlineData(0, "# arrives as {\"type\":\"message\",\"data\":{\"text\":\"hello\"}}")]
+    public async Task BannerShowsTheEnvelopeThePublishWillArriveIn(int historySeconds, string arrival)
+    {
+        await using var gateway = await TestGateway.StartAsync(
+            TestGateway.Options with { HistorySeconds = historySeconds }, new Dictionary<string, IInvocationHandler>());
+        using var output = new StringWriter();
+
+        StartupBanner.Write(output, gateway);
+
+        var lines = output.ToString().Split('\n').Select(line => line.Trim()).ToList();
+        Assert.Contains(lines, line => line.StartsWith(arrival, StringComparison.Ordinal));
+        Assert.Equal(historySeconds > 0, lines.Any(line => line.Contains("\"action\":\"resume\"", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task RunningGatewayPrintsItsBannerAndTheFunctionsLogLinesOnStandardOutput()
     {

@@ -5,7 +5,8 @@ namespace Rtc.Functions.History;
 /// <summary>
 /// A history store in process memory: the local gateway's default and the fast tests' store. A process restart
 /// loses every stream, so each gets a new epoch, as a lost table would. Expired messages are dropped when their
-/// user's stream is next appended to.
+/// user's stream is next appended to, all but the newest: like an item TTL has not deleted yet, it shows a resume
+/// that the messages before it expired rather than are still being stored.
 /// </summary>
 /// <param name="retention">How long a message is kept after it was published.</param>
 public sealed class InMemoryHistoryStore(TimeSpan retention) : IHistoryStore
@@ -18,7 +19,8 @@ public sealed class InMemoryHistoryStore(TimeSpan retention) : IHistoryStore
         var stream = streams.GetOrAdd(userId, _ => new UserStream(StreamEpoch.New()));
         lock (stream)
         {
-            stream.Messages.RemoveAll(stored => stored.ExpiresAt <= publishedAt);
+            var expired = stream.Messages.FindLastIndex(stored => stored.ExpiresAt <= publishedAt);
+            stream.Messages.RemoveRange(0, Math.Max(expired, 0));
             stream.LastSeq++;
             stream.LastPublishedAt = publishedAt;
             stream.Messages.Add(new StoredMessage(

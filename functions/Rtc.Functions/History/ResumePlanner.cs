@@ -103,12 +103,13 @@ public static class ResumePlanner
         message.Epoch == head.Epoch && message.ExpiresAt > now;
 
     // A TTL-expired item still readable is expired outright (TTL deletes within days, not at once). A missing one
-    // was allocated before any later message, so a later message that has settled means it is not coming.
+    // was allocated before any later message, so it is gone once a later message has expired (it expired no
+    // later) or has settled (it is not coming).
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ttl-expired-items.html
     private static bool IsGone(long seq, HistoryHead head, IReadOnlyList<StoredMessage> stored, DateTimeOffset now)
     {
         var sameStream = stored.Where(message => message.Epoch == head.Epoch).ToList();
-        if (sameStream.Any(message => message.Seq == seq))
+        if (sameStream.Any(message => message.Seq == seq || (message.Seq > seq && message.ExpiresAt <= now)))
         {
             return true;
         }

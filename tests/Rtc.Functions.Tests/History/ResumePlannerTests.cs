@@ -105,6 +105,15 @@ public sealed class ResumePlannerTests
     }
 
     [Fact]
+    public void AMissingFirstMissedMessageBeforeAnExpiredLaterOneGetsResetExpiredAtOnce()
+    {
+        // A short retention: 43 is recent but already expired, so 42, allocated before it, expired too.
+        var answer = Plan(From(Epoch, 41), Head(44, Now), [Message(43, publishedAt: Now - TimeSpan.FromSeconds(2), expiresAt: Now), Message(44)]);
+
+        Assert.Equal("""{"type":"reset","epoch":"E1","seq":44,"reason":"expired"}""", ClientFrame.Text(Assert.Single(answer.Frames)));
+    }
+
+    [Fact]
     public void MissingMessagesWithNothingLaterAndAnOldHeadGetResetExpired()
     {
         var answer = Plan(From(Epoch, 41), Head(44, LongAgo), []);

@@ -76,18 +76,23 @@ public abstract class ResumeScenarios
         Assert.Equal([1, 2], frame.Messages.Select(message => message.Seq));
     }
 
-    [Fact]
-    public async Task AClientAwayLongerThanTheRetentionGetsResetExpired()
+    // Without new messages since, and with one published after the client's had expired (no longer in memory).
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task AClientAwayLongerThanTheRetentionGetsResetExpired(int publishedSince)
     {
         var store = await CreateStoreAsync();
         var responder = new ResumeResponder(store, clock);
         var lastSeen = (await PublishAsync(store, "alice", 1))[0];
         await PublishAsync(store, "alice", 3);
         clock.Advance(TimeSpan.FromHours(24));
+        await PublishAsync(store, "alice", publishedSince);
 
         var answer = await responder.AnswerAsync("alice", Resume(lastSeen.Epoch, 1));
 
-        Assert.Equal($$"""{"type":"reset","epoch":"{{lastSeen.Epoch}}","seq":4,"reason":"expired"}""", ClientFrame.Text(Assert.Single(answer.Frames)));
+        Assert.Equal($$"""{"type":"reset","epoch":"{{lastSeen.Epoch}}","seq":{{4 + publishedSince}},"reason":"expired"}""",
+            ClientFrame.Text(Assert.Single(answer.Frames)));
     }
 
     [Fact]
