@@ -64,7 +64,7 @@ public sealed class PublisherHandler(
         {
             var request = PublishRequestParser.Parse(eventJson);
             var stopAt = context.Deadline - options.Reserve;
-            using var deadline = new CancellationTokenSource(TimeUntil(stopAt), clock);
+            using var deadline = context.CancelBeforeDeadline(options.Reserve, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
 
             var positions = await StoreAsync(request, stop.Token);
@@ -152,8 +152,4 @@ public sealed class PublisherHandler(
 
         return targets;
     }
-
-    // A timer accepts at most about 49 days; a local host may pass a far deadline.
-    private TimeSpan TimeUntil(DateTimeOffset moment) =>
-        TimeSpan.FromTicks(Math.Clamp((moment - clock.GetUtcNow()).Ticks, 0, TimeSpan.FromDays(1).Ticks));
 }

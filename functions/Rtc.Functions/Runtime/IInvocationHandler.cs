@@ -19,7 +19,21 @@ public sealed record InvocationContext(
     string RequestId,
     DateTimeOffset Deadline,
     string? InvokedFunctionArn = null,
-    string? TraceId = null);
+    string? TraceId = null)
+{
+    // Lambda's deadlines are at most 15 minutes away. A timer cannot hold more than about 49 days, so a deadline
+    // further off than this (or none, MaxValue) is treated as no deadline rather than crashing the timer.
+    private static readonly TimeSpan FurthestDeadline = TimeSpan.FromDays(1);
+
+    /// <summary>A source that cancels <paramref name="reserve"/> before <see cref="Deadline"/> (at once when that has passed), or never when there is no plausible deadline.</summary>
+    public CancellationTokenSource CancelBeforeDeadline(TimeSpan reserve, TimeProvider clock)
+    {
+        var remaining = Deadline - clock.GetUtcNow();
+        return remaining > FurthestDeadline
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(remaining > reserve ? remaining - reserve : TimeSpan.Zero, clock);
+    }
+}
 
 /// <summary>
 /// An invocation error with a type callers can branch on (Lambda's <c>errorType</c>), such as

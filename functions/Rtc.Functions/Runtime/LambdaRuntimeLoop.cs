@@ -62,7 +62,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
     {
         var context = invocation.Context;
         publishTraceId(context.TraceId);
-        using var pastDeadline = DeadlineSource(context.Deadline);
+        using var pastDeadline = context.CancelBeforeDeadline(TimeSpan.Zero, clock);
         using var invocationToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, pastDeadline.Token);
         string responseJson;
         try
@@ -87,16 +87,5 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         }
 
         await runtimeApi.PostResponseAsync(context.RequestId, responseJson, CancellationToken.None);
-    }
-
-    private CancellationTokenSource DeadlineSource(DateTimeOffset deadline)
-    {
-        if (deadline == DateTimeOffset.MaxValue)
-        {
-            return new CancellationTokenSource();
-        }
-
-        var remaining = deadline - clock.GetUtcNow();
-        return new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, clock);
     }
 }

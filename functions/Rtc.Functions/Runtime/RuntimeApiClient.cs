@@ -32,6 +32,7 @@ public sealed class RuntimeApiClient(HttpClient httpClient) : IRuntimeApi
         var requestId = Header(response, RuntimeApiHeaders.RequestId)
             ?? throw new InvalidOperationException($"The Runtime API sent an event without {RuntimeApiHeaders.RequestId}.");
         var deadline = long.TryParse(Header(response, RuntimeApiHeaders.DeadlineMs), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            && ms <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : DateTimeOffset.MaxValue;
         var context = new InvocationContext(

@@ -110,6 +110,23 @@ public sealed class LambdaRuntimeLoopTests : IAsyncLifetime
         await StopAsync(loop);
     }
 
+    // Lambda's deadlines are at most 15 minutes away, but a Runtime API emulator may send anything: a deadline past
+    // what a timer can hold (about 49 days), past what a date can hold, or no number at all still gets an answer.
+    [Theory]
+    [InlineData("9999999999999")]
+    [InlineData("99999999999999999")]
+    [InlineData("soon")]
+    public async Task AnInvocationWithAnImplausibleDeadlineIsStillAnswered(string deadlineMs)
+    {
+        var loop = StartLoop((eventJson, _, _) => Task.FromResult(eventJson));
+        runtimeApi.EnqueueWithDeadlineHeader("req-1", "{}", deadlineMs);
+
+        var post = await runtimeApi.NextPostAsync();
+
+        Assert.Equal("/2018-06-01/runtime/invocation/req-1/response", post.Path);
+        await StopAsync(loop);
+    }
+
     [Fact]
     public async Task TheHandlerSeesTheInvocationContextAndTheTraceHeaderIsPublished()
     {

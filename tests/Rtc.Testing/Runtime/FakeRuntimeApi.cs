@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Rtc.Functions.Runtime;
@@ -11,7 +12,7 @@ namespace Rtc.Testing.Runtime;
 public sealed class FakeRuntimeApi : IAsyncDisposable
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
-    private readonly Channel<(string RequestId, string EventJson, string? TraceId, DateTimeOffset Deadline)> events = Channel.CreateUnbounded<(string, string, string?, DateTimeOffset)>();
+    private readonly Channel<(string RequestId, string EventJson, string? TraceId, string DeadlineMs)> events = Channel.CreateUnbounded<(string, string, string?, string)>();
     private readonly Channel<RuntimePost> posts = Channel.CreateUnbounded<RuntimePost>();
     private LoopbackHttpServer server = null!;
 
@@ -28,7 +29,12 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     /// <summary>Queues an event for the function's next <c>next</c> call.</summary>
     public void Enqueue(string requestId, string eventJson, string? traceId = null, DateTimeOffset? deadline = null) =>
-        events.Writer.TryWrite((requestId, eventJson, traceId, deadline ?? DateTimeOffset.UtcNow.AddMinutes(5)));
+        events.Writer.TryWrite((requestId, eventJson, traceId,
+            (deadline ?? DateTimeOffset.UtcNow.AddMinutes(5)).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Queues an event whose <c>Lambda-Runtime-Deadline-Ms</c> header is <paramref name="deadlineMs"/> as written, for what no real deadline looks like.</summary>
+    public void EnqueueWithDeadlineHeader(string requestId, string eventJson, string deadlineMs) =>
+        events.Writer.TryWrite((requestId, eventJson, null, deadlineMs));
 
     /// <summary>The next post the function made, waiting for it.</summary>
     public async Task<RuntimePost> NextPostAsync() => await posts.Reader.ReadAsync().AsTask().WaitAsync(WaitLimit);
@@ -41,9 +47,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         var request = context.Request;
         if (request.Method == "GET" && request.Path == "/2018-06-01/runtime/invocation/next")
         {
-            var (requestId, eventJson, traceId, deadline) = await events.Reader.ReadAsync(context.RequestAborted);
+            var (requestId, eventJson, traceId, deadlineMs) = await events.Reader.ReadAsync(context.RequestAborted);
             context.Response.Headers[RuntimeApiHeaders.RequestId] = requestId;
-            context.Response.Headers[RuntimeApiHeaders.DeadlineMs] = deadline.ToUnixTimeMilliseconds().ToString();
+            context.Response.Headers[RuntimeApiHeaders.DeadlineMs] = deadlineMs;
             context.Response.Headers[RuntimeApiHeaders.InvokedFunctionArn] = "arn:aws:lambda:us-east-1:123456789012:function:rtc-dev-connections";
             if (traceId is not null)
             {
