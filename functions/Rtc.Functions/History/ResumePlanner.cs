@@ -19,9 +19,10 @@ public static class ResumePlanner
 
     /// <summary>
     /// Bytes of message data replayed per resume at most (one message is always sent): bounds the memory and
-    /// the number of posts of one invocation, as 1,000 messages of 128 KB would be 128 MB.
+    /// the number of posts of one invocation, as 1,000 messages of 128 KB would be 128 MB. 4 MiB is about 32
+    /// full frames, posted well within the function's timeout, and more than most users ever miss.
     /// </summary>
-    public const long MaxReplayBytes = 1024 * 1024;
+    public const long MaxReplayBytes = 4 * 1024 * 1024;
 
     /// <summary>How long after a later message a missing one is no longer taken to be still being stored.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(10);

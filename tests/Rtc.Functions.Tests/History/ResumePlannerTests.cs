@@ -196,13 +196,13 @@ public sealed class ResumePlannerTests
     }
 
     [Fact]
-    public void AResumeStopsOnceItHasReplayedAMegabyteAndSaysMore()
+    public void AResumeStopsOnceItHasReplayedItsByteBudgetAndSaysMore()
     {
         var hundredKb = $"\"{new string('c', 100 * 1024 - 2)}\"";
-        var answer = Plan(From(Epoch, 0), Head(30), Messages(1, 30, data: hundredKb));
+        var answer = Plan(From(Epoch, 0), Head(60), Messages(1, 60, data: hundredKb));
 
-        // Ten messages hold 1,000 KB, under the budget, so an eleventh still goes; then the budget is spent.
-        AssertReplay(answer, Enumerable.Range(1, 11).Select(seq => (long)seq), endsWithMore: true);
+        // Forty messages hold 4,000 KB, under the 4 MiB budget, so a forty-first still goes; then the budget is spent.
+        AssertReplay(answer, Enumerable.Range(1, 41).Select(seq => (long)seq), endsWithMore: true);
     }
 
     [Fact]
