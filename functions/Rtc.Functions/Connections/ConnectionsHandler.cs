@@ -76,8 +76,8 @@ public sealed class ConnectionsHandler : IInvocationHandler
         }
         catch (Exception exception)
         {
-            Log(LogSeverity.Error, request, context, null, "error", started,
-                [("errorType", exception is InvocationException invocation ? invocation.ErrorType : exception.GetType().Name)]);
+            // The same errorType the runtime loop reports to Lambda for this exception.
+            Log(LogSeverity.Error, request, context, null, "error", started, [("errorType", RuntimeError.From(exception).ErrorType)]);
             throw;
         }
 
