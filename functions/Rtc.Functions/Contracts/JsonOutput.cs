@@ -19,13 +19,18 @@ public static class JsonOutput
     /// <summary>The encoder: escapes <c>"</c>, <c>\</c> and U+0000 to U+001F, and writes every other character as itself.</summary>
     public static JavaScriptEncoder Encoder { get; } = new MinimalJsonEncoder();
 
-    /// <summary>Writer options with <see cref="Encoder"/>, compact.</summary>
-    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = Encoder };
+    // Compact, with Encoder.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Encoder };
 
     /// <summary>Whatever <paramref name="write"/> writes, as UTF-8 bytes.</summary>
-    public static byte[] Write(Action<Utf8JsonWriter> write)
+    /// <param name="write">Writes the JSON.</param>
+    /// <param name="expectedBytes">
+    /// About how many bytes will be written, when known (a frame around large message data), so the buffer is not
+    /// grown and copied on the way; 0 (default) lets it grow from its own small start.
+    /// </param>
+    public static byte[] Write(Action<Utf8JsonWriter> write, int expectedBytes = 0)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = expectedBytes > 0 ? new ArrayBufferWriter<byte>(expectedBytes) : new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -108,18 +107,12 @@ public static class HistoryFrames
     // is valid JSON already; validating it again per connection would only cost time.
     private static void WriteData(Utf8JsonWriter writer, ReadOnlySpan<byte> data) => writer.WriteRawValue(data, skipInputValidation: true);
 
-    private static byte[] Write(int dataBytes, Action<Utf8JsonWriter> writeProperties)
+    private static byte[] Write(int dataBytes, Action<Utf8JsonWriter> writeProperties) => JsonOutput.Write(writer =>
     {
-        var buffer = new ArrayBufferWriter<byte>(dataBytes + 128);
-        using (var writer = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writeProperties(writer);
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+        writer.WriteStartObject();
+        writeProperties(writer);
+        writer.WriteEndObject();
+    }, dataBytes + 128);
 }
 
 /// <summary>Why a resume could not replay: the <c>reason</c> of a <c>reset</c> frame.</summary>
