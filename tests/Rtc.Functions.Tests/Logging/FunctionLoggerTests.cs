@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Logging;
 
 namespace Rtc.Functions.Tests.Logging;
@@ -11,7 +12,7 @@ public sealed class FunctionLoggerTests
     public void ALineShowsTheTimestampOffsetAndQuotesAsTheyAreAndStaysValidJson()
     {
         var output = new StringWriter();
-        var logger = new FunctionLogger(output, new FixedClock(Now));
+        var logger = new FunctionLogger(output, new FakeTimeProvider(Now));
 
         logger.Write(LogSeverity.Warn, "reply failed", ("errorMessage", "it's \"gone\" <now> & 1+1"), ("count", 2));
 
@@ -32,13 +33,8 @@ public sealed class FunctionLoggerTests
     {
         var output = new StringWriter();
 
-        new FunctionLogger(output, new FixedClock(Now)).Write(severity, "test");
+        new FunctionLogger(output, new FakeTimeProvider(Now)).Write(severity, "test");
 
         Assert.Equal(level, JsonDocument.Parse(output.ToString()).RootElement.GetProperty("level").GetString());
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
