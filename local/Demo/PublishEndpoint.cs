@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Publishing;
@@ -19,7 +17,6 @@ public sealed class PublishEndpoint(FunctionInvoker invoker, FunctionLogger logg
     // Far above any valid input (1,000 user ids and a 128 KB message); a larger body is refused unread.
     private const int MaxInputBytes = 1024 * 1024;
     private const string InvalidRequestContent = "InvalidRequestContent";
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Handles one publish: 200 with the result, 400 for input the publisher (or JSON) refuses, 500 when the publisher failed.</summary>
     public async Task HandleAsync(HttpContext http)
@@ -31,13 +28,7 @@ public sealed class PublishEndpoint(FunctionInvoker invoker, FunctionLogger logg
             return;
         }
 
-        string input;
-        try
-        {
-            input = StrictUtf8.GetString(body);
-            JsonDocument.Parse(input).Dispose();
-        }
-        catch (Exception exception) when (exception is JsonException or DecoderFallbackException)
+        if (RequestBody.JsonText(body) is not { } input)
         {
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, InvalidRequestContent,
                 """The body must be the publisher's input as JSON, e.g. {"userId":"alice","message":{"text":"hello"}}.""");

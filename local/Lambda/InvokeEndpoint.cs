@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
@@ -34,8 +32,6 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
     private const string LogTypeHeader = "X-Amz-Log-Type";
     private const string LogResultHeader = "X-Amz-Log-Result";
     private const string TooLarge = "RequestEntityTooLargeException";
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Handles one invoke of <paramref name="functionName"/> (a name, an ARN or a partial ARN, optionally qualified).</summary>
     public async Task HandleAsync(HttpContext http, string functionName)
@@ -153,17 +149,5 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
 
     // The payload as text when it is UTF-8 JSON (an empty body is {}); null otherwise: Lambda refuses both
     // bytes that are not UTF-8 and text that is not JSON.
-    private static string? Payload(byte[] body)
-    {
-        try
-        {
-            var payload = body.Length == 0 ? "{}" : StrictUtf8.GetString(body);
-            using var document = JsonDocument.Parse(payload);
-            return payload;
-        }
-        catch (Exception exception) when (exception is DecoderFallbackException or JsonException)
-        {
-            return null;
-        }
-    }
+    private static string? Payload(byte[] body) => body.Length == 0 ? "{}" : RequestBody.JsonText(body);
 }

@@ -109,7 +109,8 @@ public sealed class ConnectionPump(
 
     private async Task DispatchAsync(LiveConnection connection, ConnectionFacts facts, byte[] data, WebSocketMessageType type)
     {
-        var route = type == WebSocketMessageType.Text ? RouteSelector.Select(Encoding.UTF8.GetString(data)) : WebSocketRoutes.Default;
+        var text = type == WebSocketMessageType.Text ? Encoding.UTF8.GetString(data) : null;
+        var route = text is null ? WebSocketRoutes.Default : RouteSelector.Select(text);
         if (route == WebSocketRoutes.Ping)
         {
             // Deployed, ping is a MOCK integration with a route response: API Gateway replies without invoking a function.
@@ -118,8 +119,8 @@ public sealed class ConnectionPump(
             return;
         }
 
-        var request = type == WebSocketMessageType.Text
-            ? events.Message(facts, route, Encoding.UTF8.GetString(data), isBase64Encoded: false)
+        var request = text is not null
+            ? events.Message(facts, route, text, isBase64Encoded: false)
             : events.Message(facts, route, Convert.ToBase64String(data), isBase64Encoded: true);
         var outcome = await routes.InvokeAsync(request);
         if (!outcome.Succeeded)
