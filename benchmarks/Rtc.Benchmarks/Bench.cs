@@ -4,7 +4,7 @@ using Rtc.Functions.Management;
 
 namespace Rtc.Benchmarks;
 
-/// <summary>What both benchmarks share: arguments, the signed management client, and counting lost messages.</summary>
+/// <summary>What the benchmarks share: arguments, the signed management client, counting lost messages, the median and the output.</summary>
 internal static class Bench
 {
     /// <summary>The positive whole number at <paramref name="index"/> of <paramref name="args"/>, or <paramref name="fallback"/>.</summary>
@@ -18,6 +18,10 @@ internal static class Bench
     /// <summary>Connections that did not receive exactly one message since the stub's last reset: lost (or duplicated).</summary>
     public static int Lost(LatencyStub stub, IEnumerable<string> connectionIds) =>
         connectionIds.Count(connectionId => stub.Received.GetValueOrDefault(connectionId) != 1);
+
+    /// <summary>The median of <paramref name="sorted"/> (ascending): the middle value, or the mean of the two middle values.</summary>
+    public static double Median(IReadOnlyList<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
     /// <summary>Writes a line of the results table, formatted invariantly.</summary>
     public static void Row(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));

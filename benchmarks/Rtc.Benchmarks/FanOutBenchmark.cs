@@ -78,7 +78,7 @@ internal static class FanOutBenchmark
         var sequentialLost = Bench.Lost(stub, connectionIds);
 
         concurrentTimes.Sort();
-        var median = concurrentTimes[concurrentTimes.Count / 2];
+        var median = Bench.Median(concurrentTimes);
         var floor = connections * latency.TotalMilliseconds / concurrency;
         Bench.Row($"connections={connections} latency={latency.TotalMilliseconds}ms concurrency={concurrency} runs={runs} cores={Environment.ProcessorCount}");
         Console.WriteLine("| measure | value |");

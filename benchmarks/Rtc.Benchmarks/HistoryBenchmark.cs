@@ -103,13 +103,11 @@ internal static class HistoryBenchmark
                 lostOf[true] += (await history.GetHeadAsync(userId))?.LatestSeq == WarmUps + runs ? 0 : 1;
             }
 
-            var (offMedian, onMedian) = (Median(times[false]), Median(times[true]));
+            var (offMedian, onMedian) = (Bench.Median([.. times[false].Order()]), Bench.Median([.. times[true].Order()]));
             Bench.Row($"| {shape} | {offMedian:F0} ms ({times[false].Min():F0} / {times[false].Max():F0}) | {onMedian:F0} ms ({times[true].Min():F0} / {times[true].Max():F0}) | {onMedian / offMedian:F2}x | {lostOf[false]} / {lostOf[true]} |");
             lost += lostOf[false] + lostOf[true];
         }
 
         return lost == 0 ? 0 : 1;
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

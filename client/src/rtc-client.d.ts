@@ -136,7 +136,7 @@ export class RtcClient {
   /** Throws a TypeError naming the option when the options cannot work (e.g. `jwt` without `getToken`). */
   constructor(options: RtcClientOptions);
   readonly state: RtcClientState;
-  /** Starts connecting (and keeps reconnecting until `close()`). A no-op while already running. */
+  /** Starts connecting (and keeps reconnecting until `close()`). A no-op while already running, except that it ends a `pauseWhenHidden` pause at once. */
   connect(): void;
   /** Closes every connection and stops reconnecting; `connect()` starts again. */
   close(): void;

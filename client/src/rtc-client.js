@@ -36,7 +36,6 @@ const DEFAULT_MAX_CONNECTION_SECONDS = 7_200;
 const STORAGE_KEY_PREFIX = "rtc-pulumi-client:position:";
 // clientConfig.auth.subprotocols names where the token goes, e.g. ["rtc", "<token>"].
 const TOKEN_PLACEHOLDER = "<token>";
-const SOCKET_OPEN = 1;
 const SOCKET_CLOSING = 2;
 // Server errors that answer a resume it cannot serve: a malformed position, or a server without the route.
 const INVALID_RESUME = "invalid_resume";

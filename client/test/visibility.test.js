@@ -67,6 +67,23 @@ describe("pauseWhenHidden", () => {
     assert.equal(h.ws.sockets.length, 1);
   });
 
+  it("connect() during a pause reconnects at once and resumes; a page still hidden pauses again after the full time", () => {
+    const h = established(PAUSE);
+    h.ws.last.deliver(message(1));
+    h.document.hide();
+    answerPings(h, 60_000);
+    assert.equal(h.client.state, "idle");
+    h.client.connect();
+    assert.equal(h.ws.sockets.length, 2);
+    h.ws.last.accept();
+    assert.deepEqual(h.ws.last.resumes, [{ action: "resume", epoch: EPOCH, after: 1 }]);
+    h.ws.last.deliver(replay([]));
+    answerPings(h, 59_000);
+    assert.ok(h.ws.last.isOpen);
+    answerPings(h, 1_000);
+    assert.equal(h.ws.last.closedWith?.reason, "page hidden");
+  });
+
   it("judges the hidden time by the clock even when the page was frozen and no timer ran", () => {
     const h = established(PAUSE);
     h.document.hide();

@@ -165,9 +165,9 @@ internal static class ColdStartBenchmark
         {
             var cold = Sorted(runs, run => run.ColdStart.TotalMilliseconds);
             Console.WriteLine(string.Create(Invariant,
-                $"| {package.Label} | {Median(cold):F1} ms | {cold[0]:F1} ms | {cold[^1]:F1} ms " +
-                $"| {Median(Sorted(runs, run => run.ColdScheduling.OnCpu.TotalMilliseconds)):F1} ms " +
-                $"| {Median(Sorted(runs, run => run.ColdScheduling.WaitingForCpu.TotalMilliseconds)):F1} ms |"));
+                $"| {package.Label} | {Bench.Median(cold):F1} ms | {cold[0]:F1} ms | {cold[^1]:F1} ms " +
+                $"| {Bench.Median(Sorted(runs, run => run.ColdScheduling.OnCpu.TotalMilliseconds)):F1} ms " +
+                $"| {Bench.Median(Sorted(runs, run => run.ColdScheduling.WaitingForCpu.TotalMilliseconds)):F1} ms |"));
         }
 
         Console.WriteLine();
@@ -178,17 +178,17 @@ internal static class ColdStartBenchmark
         {
             var warm = runs.SelectMany(run => run.Warm).Select(time => time.TotalMilliseconds).Order().ToList();
             Console.WriteLine(string.Create(Invariant,
-                $"| {package.Label} | {MiB(package.ZipBytes)} | {MiB(package.UnzippedBytes)} | {Median(warm):F2} ms | {Percentile(warm, 0.9):F2} ms " +
-                $"| {MiB(1024 * Median(Sorted(runs, run => run.Memory.ResidentKiB)))} | {MiB(1024 * Median(Sorted(runs, run => run.Memory.PeakResidentKiB)))} |"));
+                $"| {package.Label} | {MiB(package.ZipBytes)} | {MiB(package.UnzippedBytes)} | {Bench.Median(warm):F2} ms | {Percentile(warm, 0.9):F2} ms " +
+                $"| {MiB(1024 * Bench.Median(Sorted(runs, run => run.Memory.ResidentKiB)))} | {MiB(1024 * Bench.Median(Sorted(runs, run => run.Memory.PeakResidentKiB)))} |"));
         }
 
         Console.WriteLine();
         var aot = Sorted(measured.Single(result => result.Key.Packaging == FunctionPackaging.Aot).Value, run => run.ColdStart.TotalMilliseconds);
         var managed = Sorted(measured.Single(result => result.Key.Packaging == FunctionPackaging.Managed).Value, run => run.ColdStart.TotalMilliseconds);
-        var speedUp = Median(managed) / Median(aot);
+        var speedUp = Bench.Median(managed) / Bench.Median(aot);
         Console.WriteLine(string.Create(Invariant,
-            $"target: AOT cold start at most {AotColdStartTarget.TotalMilliseconds} ms: {Verdict(Median(aot) <= AotColdStartTarget.TotalMilliseconds)} " +
-            $"(median {Median(aot):F1} ms, min {aot[0]:F1} ms)"));
+            $"target: AOT cold start at most {AotColdStartTarget.TotalMilliseconds} ms: {Verdict(Bench.Median(aot) <= AotColdStartTarget.TotalMilliseconds)} " +
+            $"(median {Bench.Median(aot):F1} ms, min {aot[0]:F1} ms)"));
         Console.WriteLine(string.Create(Invariant,
             $"target: AOT at least {SpeedUpTarget}x faster than managed ReadyToRun: {Verdict(speedUp >= SpeedUpTarget)} " +
             $"({speedUp:F1}x on medians, {managed[0] / aot[0]:F1}x on minimums)"));
@@ -199,9 +199,6 @@ internal static class ColdStartBenchmark
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 
     private static string MiB(double bytes) => string.Create(Invariant, $"{bytes / (1024 * 1024):F1} MiB");
-
-    private static double Median(IReadOnlyList<double> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
     // Nearest rank: the smallest value at or above the given share of the values.
     private static double Percentile(IReadOnlyList<double> sorted, double share) =>
