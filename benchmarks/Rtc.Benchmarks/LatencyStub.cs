@@ -12,14 +12,13 @@ namespace Rtc.Benchmarks;
 internal sealed class LatencyStub(LoopbackHttpServer server, Uri stageUri, TimeSpan latency) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> received = new(StringComparer.Ordinal);
-    private int inFlight;
-    private int maxInFlight;
+    private readonly InFlightGauge inFlight = new();
 
     /// <summary>The stage URL a management client posts under.</summary>
     public Uri StageUri { get; } = stageUri;
 
     /// <summary>The most posts in flight at once since the last <see cref="Reset"/>.</summary>
-    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+    public int MaxInFlight => inFlight.Most;
 
     /// <summary>Starts the stub on a free loopback port.</summary>
     public static async Task<LatencyStub> StartAsync(TimeSpan latency)
@@ -38,7 +37,7 @@ internal sealed class LatencyStub(LoopbackHttpServer server, Uri stageUri, TimeS
     public void Reset()
     {
         received.Clear();
-        Volatile.Write(ref maxInFlight, 0);
+        inFlight.Reset();
     }
 
     /// <inheritdoc />
@@ -46,23 +45,11 @@ internal sealed class LatencyStub(LoopbackHttpServer server, Uri stageUri, TimeS
 
     private async Task HandleAsync(HttpContext context)
     {
-        var now = Interlocked.Increment(ref inFlight);
-        int seen;
-        while (now > (seen = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
-        {
-        }
-
-        try
-        {
-            var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-            await context.Request.Body.CopyToAsync(Stream.Null);
-            await Task.Delay(latency);
-            received.AddOrUpdate(Uri.UnescapeDataString(rawTarget[(rawTarget.LastIndexOf('/') + 1)..]), 1, (_, count) => count + 1);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-        }
-        finally
-        {
-            Interlocked.Decrement(ref inFlight);
-        }
+        using var flight = inFlight.Enter();
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        await context.Request.Body.CopyToAsync(Stream.Null);
+        await Task.Delay(latency);
+        received.AddOrUpdate(Uri.UnescapeDataString(rawTarget[(rawTarget.LastIndexOf('/') + 1)..]), 1, (_, count) => count + 1);
+        context.Response.StatusCode = StatusCodes.Status200OK;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Rtc.Functions.Management;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Connections;
 
@@ -11,8 +12,7 @@ namespace Rtc.Functions.Tests.Connections;
 /// </summary>
 public sealed class RecordingManagementApi : IManagementApi
 {
-    private int inFlight;
-    private int maxInFlight;
+    private readonly InFlightGauge inFlight = new();
 
     /// <summary>What every call comes to once <see cref="Scripted"/> is empty. Default: delivered.</summary>
     public ManagementOutcome Outcome { get; set; } = ManagementOutcome.Delivered;
@@ -27,7 +27,7 @@ public sealed class RecordingManagementApi : IManagementApi
     public TimeSpan Latency { get; set; }
 
     /// <summary>The most posts in flight at once.</summary>
-    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+    public int MaxInFlight => inFlight.Most;
 
     /// <summary>Every post: the connection and the message text, in order.</summary>
     public ConcurrentQueue<(string ConnectionId, string Message)> Posts { get; } = new();
@@ -35,27 +35,15 @@ public sealed class RecordingManagementApi : IManagementApi
     /// <inheritdoc />
     public async Task<ManagementResult> PostToConnectionAsync(string connectionId, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        var now = Interlocked.Increment(ref inFlight);
-        int seen;
-        while (now > (seen = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+        using var flight = inFlight.Enter();
+        if (Latency > TimeSpan.Zero)
         {
+            await Task.Delay(Latency, cancellationToken);
         }
 
-        try
-        {
-            if (Latency > TimeSpan.Zero)
-            {
-                await Task.Delay(Latency, cancellationToken);
-            }
-
-            Posts.Enqueue((connectionId, Encoding.UTF8.GetString(data.Span)));
-            return Failure is null
-                ? new ManagementResult(Scripted.TryDequeue(out var scripted) ? scripted : Outcome)
-                : throw Failure;
-        }
-        finally
-        {
-            Interlocked.Decrement(ref inFlight);
-        }
+        Posts.Enqueue((connectionId, Encoding.UTF8.GetString(data.Span)));
+        return Failure is null
+            ? new ManagementResult(Scripted.TryDequeue(out var scripted) ? scripted : Outcome)
+            : throw Failure;
     }
 }

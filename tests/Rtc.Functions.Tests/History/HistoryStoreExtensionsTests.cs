@@ -1,4 +1,5 @@
 using Rtc.Functions.History;
+using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.History;
 
@@ -35,55 +36,35 @@ public sealed class HistoryStoreExtensionsTests
     private sealed class GatedStore(int firstWave) : IHistoryStore
     {
         private readonly TaskCompletionSource waveFull = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly InFlightGauge inFlight = new();
         private int started;
-        private int inFlight;
-        private int mostInFlight;
 
         public string? FailFor { get; init; }
 
-        public int MostInFlight => Volatile.Read(ref mostInFlight);
+        public int MostInFlight => inFlight.Most;
 
         public async Task<HistoryPosition> AppendAsync(string userId, ReadOnlyMemory<byte> message, DateTimeOffset publishedAt, CancellationToken cancellationToken = default)
         {
-            var now = Interlocked.Increment(ref inFlight);
-            InterlockedMax(ref mostInFlight, now);
-            try
+            using var flight = inFlight.Enter();
+            if (Interlocked.Increment(ref started) <= firstWave)
             {
-                if (Interlocked.Increment(ref started) <= firstWave)
+                if (flight.InFlight == firstWave)
                 {
-                    if (now == firstWave)
-                    {
-                        waveFull.TrySetResult();
-                    }
-
-                    await waveFull.Task.WaitAsync(Patience, cancellationToken);
-                }
-                else
-                {
-                    await Task.Yield();
+                    waveFull.TrySetResult();
                 }
 
-                return userId == FailFor ? throw new InvalidOperationException("store down") : new HistoryPosition(userId, 1);
+                await waveFull.Task.WaitAsync(Patience, cancellationToken);
             }
-            finally
+            else
             {
-                Interlocked.Decrement(ref inFlight);
+                await Task.Yield();
             }
+
+            return userId == FailFor ? throw new InvalidOperationException("store down") : new HistoryPosition(userId, 1);
         }
 
         public Task<HistoryHead?> GetHeadAsync(string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<StoredMessage>> ReadRangeAsync(string userId, HistoryRange range, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        private static void InterlockedMax(ref int target, int value)
-        {
-            for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
-            {
-                if (Interlocked.CompareExchange(ref target, value, current) == current)
-                {
-                    return;
-                }
-            }
-        }
     }
 }

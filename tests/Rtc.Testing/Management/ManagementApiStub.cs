@@ -15,8 +15,7 @@ public sealed class ManagementApiStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private LoopbackHttpServer server = null!;
-    private int inFlight;
-    private int maxInFlight;
+    private readonly InFlightGauge inFlight = new();
 
     /// <summary>Added to every answer (an async wait, so the server's threads stay free).</summary>
     public TimeSpan Latency { get; set; }
@@ -25,7 +24,7 @@ public sealed class ManagementApiStub : IAsyncDisposable
     public Uri StageUri => new(server.BaseAddress, "test");
 
     /// <summary>The most posts the stub was serving at the same moment.</summary>
-    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+    public int MaxInFlight => inFlight.Most;
 
     /// <summary>Posts received in total, answered or not.</summary>
     public int TotalAttempts => attempts.Values.Sum();
@@ -59,8 +58,7 @@ public sealed class ManagementApiStub : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var now = Interlocked.Increment(ref inFlight);
-        InterlockedMax(ref maxInFlight, now);
+        using var flight = inFlight.Enter();
         try
         {
             var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
@@ -97,10 +95,6 @@ public sealed class ManagementApiStub : IAsyncDisposable
         {
             // The client went away or the stub is stopping: nothing to answer.
         }
-        finally
-        {
-            Interlocked.Decrement(ref inFlight);
-        }
     }
 
     private static async Task WaitForCancellationAsync(CancellationToken token)
@@ -109,14 +103,6 @@ public sealed class ManagementApiStub : IAsyncDisposable
         await using (token.Register(cancelled.SetResult))
         {
             await cancelled.Task;
-        }
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
         }
     }
 }
