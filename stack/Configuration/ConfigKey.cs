@@ -162,6 +162,9 @@ internal sealed class ChoiceKey<T>(string name, string defaultWord, IReadOnlyLis
         ? choices[0].Word
         : string.Join(", ", choices.SkipLast(1).Select(choice => choice.Word)) + " or " + choices[^1].Word;
 
+    /// <summary>The word that stands for <paramref name="value"/>, as a stack's config spells it.</summary>
+    public string WordOf(T value) => choices.First(choice => EqualityComparer<T>.Default.Equals(choice.Value, value)).Word;
+
     /// <inheritdoc/>
     protected override T Parse(string text)
     {

@@ -3,6 +3,7 @@ using Rtc.Functions.Configuration;
 using Rtc.Functions.Contracts;
 using Rtc.Functions.History;
 using Rtc.Functions.Publishing;
+using Rtc.Stack.Packaging;
 
 namespace Rtc.Stack.Configuration;
 
@@ -30,8 +31,8 @@ internal static class ProjectConfig
     public static readonly IReadOnlyList<int> RetentionPeriods =
         [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
-    public static readonly ChoiceKey<string> Architecture = Declare(new ChoiceKey<string>("architecture", "x86_64",
-        [("x86_64", "x86_64"), ("arm64", "arm64")],
+    public static readonly ChoiceKey<string> Architecture = Declare(new ChoiceKey<string>("architecture", LambdaArchitecture.X86_64.Name,
+        [.. LambdaArchitecture.All.Select(architecture => (architecture.Name, architecture.Name))],
         "Lambda architecture of every function; the code is built for it."));
 
     public static readonly ChoiceKey<Packaging.FunctionPackaging> FunctionPackaging = Declare(new ChoiceKey<Packaging.FunctionPackaging>("functionPackaging", "aot",

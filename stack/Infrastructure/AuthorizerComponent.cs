@@ -55,7 +55,7 @@ internal static class AuthorizerComponent
 
         template.Resource("authorizer-invoke-permission", "aws:lambda/permission:Permission", new JsonObject
         {
-            ["action"] = "lambda:InvokeFunction",
+            ["action"] = IamActions.LambdaInvokeFunction,
             ["function"] = function.Function.Name,
             ["principal"] = ServicePrincipals.ApiGateway,
             ["sourceArn"] = $"{webSocket.Api.Output("executionArn")}/authorizers/{authorizer.Id}",

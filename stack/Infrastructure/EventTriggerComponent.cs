@@ -27,7 +27,7 @@ internal static class EventTriggerComponent
 
         template.Resource("publish-rule-invoke-permission", "aws:lambda/permission:Permission", new JsonObject
         {
-            ["action"] = "lambda:InvokeFunction",
+            ["action"] = IamActions.LambdaInvokeFunction,
             ["function"] = publisher.Name,
             ["principal"] = ServicePrincipals.Events,
             ["sourceArn"] = rule.Arn,

@@ -27,6 +27,9 @@ internal static class IamActions
     /// <summary>Write log events to the function's log streams.</summary>
     public const string LogsPutLogEvents = "logs:PutLogEvents";
 
+    /// <summary>A service invoking a function (API Gateway a route's or the authorizer's, EventBridge the publisher).</summary>
+    public const string LambdaInvokeFunction = "lambda:InvokeFunction";
+
     /// <summary>A service assuming a role (Lambda its execution role, API Gateway the account's CloudWatch Logs role).</summary>
     public const string StsAssumeRole = "sts:AssumeRole";
 }

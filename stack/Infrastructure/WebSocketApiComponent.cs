@@ -132,7 +132,7 @@ internal static class WebSocketApiComponent
             template.Resource($"{slug}-route", "aws:apigatewayv2/route:Route", route);
             template.Resource($"{slug}-invoke-permission", "aws:lambda/permission:Permission", new JsonObject
             {
-                ["action"] = "lambda:InvokeFunction",
+                ["action"] = IamActions.LambdaInvokeFunction,
                 ["function"] = connectionsFunction.Name,
                 ["principal"] = ServicePrincipals.ApiGateway,
                 ["sourceArn"] = $"{webSocket.Api.Output("executionArn")}/{webSocket.Stage.Name}/{routeKey}",

@@ -1,3 +1,5 @@
+using Rtc.Stack.Configuration;
+
 namespace Rtc.Stack.Packaging;
 
 /// <summary>What Lambda runs for one packaging and architecture: the runtime, the handler and the zip the packager writes.</summary>
@@ -32,5 +34,5 @@ internal sealed record FunctionCode(string Runtime, string Handler, string ZipPa
     }
 
     /// <summary>The config value that selects <paramref name="packaging"/>: <c>aot</c> or <c>managed</c>.</summary>
-    public static string ConfigValue(FunctionPackaging packaging) => packaging.ToString().ToLowerInvariant();
+    public static string ConfigValue(FunctionPackaging packaging) => ProjectConfig.FunctionPackaging.WordOf(packaging);
 }

@@ -18,11 +18,11 @@ internal sealed record LambdaArchitecture(string Name, string RuntimeIdentifier,
     public static readonly LambdaArchitecture Arm64 = new("arm64", "linux-arm64", Architecture.Arm64, "aarch64-linux-gnu",
         "clang lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross");
 
+    /// <summary>Every architecture Lambda offers, Lambda's default first.</summary>
+    public static readonly IReadOnlyList<LambdaArchitecture> All = [X86_64, Arm64];
+
     /// <summary>The architecture Lambda calls <paramref name="name"/>.</summary>
-    public static LambdaArchitecture Named(string name) => name switch
-    {
-        "x86_64" => X86_64,
-        "arm64" => Arm64,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "allowed: x86_64, arm64"),
-    };
+    public static LambdaArchitecture Named(string name) =>
+        All.FirstOrDefault(architecture => architecture.Name == name)
+        ?? throw new ArgumentOutOfRangeException(nameof(name), name, "allowed: " + string.Join(", ", All.Select(architecture => architecture.Name)));
 }
