@@ -1,4 +1,5 @@
 using Rtc.Functions.Configuration;
+using Rtc.Functions.Contracts;
 using Rtc.Functions.History;
 
 namespace Rtc.Local.Configuration;
@@ -43,16 +44,16 @@ public sealed record GatewayOptions
     public bool RequireSignature { get; init; } = true;
 
     /// <summary>Largest accepted frame (<c>--max-frame-bytes</c>). Default 32 KB, API Gateway's frame quota.</summary>
-    public int MaxFrameBytes { get; init; } = 32 * 1024;
+    public int MaxFrameBytes { get; init; } = WebSocketQuotas.MaxFrameBytes;
 
     /// <summary>Largest accepted message, and largest PostToConnection body (<c>--max-message-bytes</c>). Default 128 KB.</summary>
-    public int MaxMessageBytes { get; init; } = 128 * 1024;
+    public int MaxMessageBytes { get; init; } = WebSocketQuotas.MaxMessageBytes;
 
     /// <summary>A connection with no message from its client for this long is closed (<c>--idle-timeout</c>). Default 10 minutes.</summary>
-    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan IdleTimeout { get; init; } = WebSocketQuotas.IdleTimeout;
 
     /// <summary>Every connection is closed after this long (<c>--max-duration</c>). Default 2 hours.</summary>
-    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(2);
+    public TimeSpan MaxDuration { get; init; } = WebSocketQuotas.MaxConnectionDuration;
 
     /// <summary>New connections accepted per second, with an equal burst (<c>--connect-rate</c>). Default 500.</summary>
     public int ConnectRatePerSecond { get; init; } = 500;

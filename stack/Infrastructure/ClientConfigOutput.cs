@@ -15,7 +15,7 @@ internal static class ClientConfigOutput
     /// API Gateway's maximum WebSocket connection duration (2 hours, a fixed quota): clients roll over to a new
     /// connection before it.
     /// </summary>
-    public const int MaxConnectionSeconds = 7200;
+    public static readonly int MaxConnectionSeconds = (int)WebSocketQuotas.MaxConnectionDuration.TotalSeconds;
 
     /// <summary>Builds the output value.</summary>
     public static JsonObject Build(StackSettings settings, string url, string stage, string region) => new()

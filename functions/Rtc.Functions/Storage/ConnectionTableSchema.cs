@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Storage;
 
@@ -34,7 +35,7 @@ public static class ConnectionTableSchema
     /// How long a row outlives its connection's start: API Gateway's 2-hour maximum connection duration plus
     /// 5 minutes, so a row whose <c>$disconnect</c> never arrived still expires.
     /// </summary>
-    public static readonly TimeSpan RowLifetime = TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RowLifetime = WebSocketQuotas.MaxConnectionDuration + TimeSpan.FromMinutes(5);
 
     /// <summary>A request that creates the table exactly as the stack deploys it (on-demand billing).</summary>
     public static CreateTableRequest CreateTableRequest(string tableName) => new()
