@@ -29,6 +29,12 @@ internal sealed class DynamoDbLatencyConnectionStore(IConnectionStore store, Tim
         return await store.GetUserIdAsync(connectionId, cancellationToken);
     }
 
+    public async Task<DateTimeOffset?> GetConnectedAtAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(latency, cancellationToken);
+        return await store.GetConnectedAtAsync(connectionId, cancellationToken);
+    }
+
     // One Query page: every benchmark user's connections fit one.
     public async Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default)
     {

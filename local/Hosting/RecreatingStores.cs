@@ -35,6 +35,10 @@ public sealed class RecreatingConnectionStore(IAmazonDynamoDB client, string tab
         table.WithTableAsync(() => store.GetUserIdAsync(connectionId, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    public Task<DateTimeOffset?> GetConnectedAtAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        table.WithTableAsync(() => store.GetConnectedAtAsync(connectionId, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
         table.WithTableAsync(() => store.ListConnectionIdsAsync(userId, cancellationToken), cancellationToken);
 }

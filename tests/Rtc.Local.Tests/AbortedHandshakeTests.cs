@@ -107,6 +107,9 @@ public sealed class AbortedHandshakeTests(DynamoDbLocal dynamo)
 
         public Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default) => store.GetUserIdAsync(connectionId, cancellationToken);
 
+        public Task<DateTimeOffset?> GetConnectedAtAsync(string connectionId, CancellationToken cancellationToken = default) =>
+            store.GetConnectedAtAsync(connectionId, cancellationToken);
+
         public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
             store.ListConnectionIdsAsync(userId, cancellationToken);
     }

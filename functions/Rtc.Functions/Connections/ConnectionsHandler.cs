@@ -4,6 +4,7 @@ using Rtc.Functions.Contracts;
 using Rtc.Functions.History;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
+using Rtc.Functions.Publishing;
 using Rtc.Functions.Routing;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
@@ -23,17 +24,28 @@ public sealed class ConnectionsHandler : IInvocationHandler
     private readonly DisconnectRoute disconnect;
     private readonly MessageRoutes messages;
     private readonly ResumeRoute resume;
+    private readonly PublisherOptions retries;
     private readonly TimeProvider clock;
     private readonly FunctionLogger logger;
 
     /// <summary>
     /// A handler over <paramref name="store"/> and <paramref name="history"/> (null: history off), replying through
-    /// <paramref name="management"/> (built on first reply).
+    /// <paramref name="management"/> (built on first reply). Replies are retried with the publisher's retry settings
+    /// (<paramref name="retries"/>, default <see cref="PublisherOptions"/>'s) and jitter from <paramref name="random"/>
+    /// (default <see cref="Random.Shared"/>).
     /// </summary>
     public ConnectionsHandler(
-        IConnectionStore store, IHistoryStore? history, Lazy<IManagementApi> management, ConnectUserResolver users, TimeProvider clock, FunctionLogger logger)
+        IConnectionStore store,
+        IHistoryStore? history,
+        Lazy<IManagementApi> management,
+        ConnectUserResolver users,
+        TimeProvider clock,
+        FunctionLogger logger,
+        PublisherOptions? retries = null,
+        Random? random = null)
     {
-        var replies = new ReplySender(management, store, logger);
+        this.retries = retries ?? new PublisherOptions();
+        var replies = new ReplySender(management, store, new PostRetrier(this.retries, random ?? Random.Shared, clock), logger);
         connect = new ConnectRoute(store, users, clock);
         disconnect = new DisconnectRoute(store);
         messages = new MessageRoutes(replies);
@@ -62,6 +74,8 @@ public sealed class ConnectionsHandler : IInvocationHandler
         var route = request.RequestContext.RouteKey!;
         var connectionId = request.RequestContext.ConnectionId!;
         var started = clock.GetTimestamp();
+        // Replies stop retrying in time to return, as the publisher's posts do.
+        var stopAt = context.Deadline - retries.Reserve;
         RouteResult result;
         try
         {
@@ -69,9 +83,9 @@ public sealed class ConnectionsHandler : IInvocationHandler
             {
                 WebSocketRoutes.Connect => await connect.HandleAsync(request, connectionId, cancellationToken),
                 WebSocketRoutes.Disconnect => await disconnect.HandleAsync(connectionId, cancellationToken),
-                WebSocketRoutes.Resume => await resume.HandleAsync(request, connectionId, cancellationToken),
+                WebSocketRoutes.Resume => await resume.HandleAsync(request, connectionId, stopAt, cancellationToken),
                 // $default, and any route key this version does not know: the client named no action we serve.
-                _ => await messages.DefaultAsync(request, connectionId, cancellationToken),
+                _ => await messages.DefaultAsync(request, connectionId, stopAt, cancellationToken),
             };
         }
         catch (Exception exception)

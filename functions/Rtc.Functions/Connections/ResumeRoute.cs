@@ -20,7 +20,7 @@ public sealed class ResumeRoute(IConnectionStore store, ResumeResponder responde
     public const string UnknownConnectionErrorType = "UnknownConnection";
 
     /// <summary>Answers the resume in <paramref name="request"/> from <paramref name="connectionId"/>.</summary>
-    public async Task<RouteResult> HandleAsync(WebSocketRequest request, string connectionId, CancellationToken cancellationToken = default)
+    public async Task<RouteResult> HandleAsync(WebSocketRequest request, string connectionId, DateTimeOffset stopAt, CancellationToken cancellationToken = default)
     {
         var userId = await store.GetUserIdAsync(connectionId, cancellationToken)
             ?? throw new InvocationException(UnknownConnectionErrorType,
@@ -29,13 +29,14 @@ public sealed class ResumeRoute(IConnectionStore store, ResumeResponder responde
         // API Gateway routes binary frames to $default, so a base64 body here is not a resume request.
         var answer = await responder.AnswerAsync(userId, request.IsBase64Encoded ? null : request.Body, cancellationToken);
 
-        // A frame that is not delivered ends the answer: a later one alone would arrive out of order. The client's
-        // resume then times out and it resumes again from what it has.
+        // A frame is retried on 429/5xx within the deadline (ReplySender). One that still is not delivered ends the
+        // answer: a later one alone would arrive out of order. The client's resume then times out and it resumes
+        // again from what it has.
         ManagementOutcome? last = null;
         var posted = 0;
         foreach (var frame in answer.Frames)
         {
-            last = await replies.PostAsync(connectionId, frame, cancellationToken);
+            last = await replies.PostAsync(connectionId, frame, stopAt, cancellationToken);
             if (last != ManagementOutcome.Delivered)
             {
                 break;

@@ -18,4 +18,10 @@ public static class WebSocketQuotas
 
     /// <summary>Every connection is closed after this long: 2 hours.</summary>
     public static readonly TimeSpan MaxConnectionDuration = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The longest API Gateway waits for an integration, <c>$connect</c>'s included: 29 seconds. A handshake whose
+    /// <c>$connect</c> has not answered by then is refused, so a connection is open or closed this long after it began.
+    /// </summary>
+    public static readonly TimeSpan IntegrationTimeout = TimeSpan.FromSeconds(29);
 }

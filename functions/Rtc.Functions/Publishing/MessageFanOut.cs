@@ -6,15 +6,15 @@ using Rtc.Functions.Storage;
 namespace Rtc.Functions.Publishing;
 
 /// <summary>
-/// Posts messages to many connections with a bounded number in flight. 410 deletes the row
-/// (<see cref="GoneConnections"/>); answers <see cref="ManagementResult.IsRetryable"/> calls retryable are retried
-/// with backoff while the deadline allows; every other answer is final.
+/// Posts messages to many connections with a bounded number in flight, each under <see cref="PostRetrier"/>'s rule.
+/// A 410 deletes the row, unless the connection may still be opening (<see cref="GoneConnections"/>): then it is
+/// retried like a 429 until the row is old enough for the 410 to mean gone, or the deadline comes.
 /// </summary>
 internal sealed class MessageFanOut(
     IConnectionStore store,
     IManagementApi management,
     PublisherOptions options,
-    RetryBackoff backoff,
+    PostRetrier retrier,
     TimeProvider clock,
     FunctionLogger logger)
 {
@@ -38,53 +38,26 @@ internal sealed class MessageFanOut(
 
     private async Task DeliverOneAsync(DeliveryTarget target, DateTimeOffset stopAt, FanOutTally tally, CancellationToken stop)
     {
-        ManagementResult? last = null;
-        for (var attempt = 1; ; attempt++)
+        var gone = new GoneJudge(store, target.ConnectionId, clock, logger);
+        var attempts = await retrier.PostAsync(management, target.ConnectionId, target.Message, stopAt, gone.RetryGoneAsync, stop);
+        tally.CountRetries(attempts.Retries);
+        if (attempts.Delivered)
         {
-            if (stop.IsCancellationRequested)
-            {
-                tally.CountFailed(target, last?.StatusCode, DeadlineExceeded);
-                return;
-            }
-
-            try
-            {
-                last = await management.PostToConnectionAsync(target.ConnectionId, target.Message, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                tally.CountFailed(target, null, DeadlineExceeded);
-                return;
-            }
-
-            switch (last.Outcome)
-            {
-                case ManagementOutcome.Delivered:
-                    tally.CountDelivered();
-                    return;
-                case ManagementOutcome.Gone:
-                    await store.ForgetAsync(target.ConnectionId, logger);
-                    tally.CountGone();
-                    return;
-            }
-
-            var delay = last.IsRetryable && attempt < options.MaxAttempts ? backoff.DelayBefore(attempt) : (TimeSpan?)null;
-            if (delay is null || clock.GetUtcNow() + delay >= stopAt)
-            {
-                tally.CountFailed(target, last.StatusCode, last.ErrorType ?? last.Outcome.ToString());
-                return;
-            }
-
-            tally.CountRetry();
-            try
-            {
-                await Task.Delay(delay.Value, clock, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                tally.CountFailed(target, last.StatusCode, DeadlineExceeded);
-                return;
-            }
+            tally.CountDelivered();
+        }
+        else if (attempts.Stopped)
+        {
+            tally.CountFailed(target, attempts.Last?.StatusCode, DeadlineExceeded);
+        }
+        else if (attempts.Last!.Outcome == ManagementOutcome.Gone && !gone.MayStillBeOpening)
+        {
+            await store.ForgetAsync(target.ConnectionId, logger);
+            tally.CountGone();
+        }
+        else
+        {
+            // Includes a 410 for a connection still opening when the deadline came: failed, and its row stays.
+            tally.CountFailed(target, attempts.Last.StatusCode, attempts.Last.ErrorType ?? attempts.Last.Outcome.ToString());
         }
     }
 }
@@ -114,7 +87,7 @@ internal sealed class FanOutTally
 
     public void CountGone() => Interlocked.Increment(ref gone);
 
-    public void CountRetry() => Interlocked.Increment(ref retries);
+    public void CountRetries(int count) => Interlocked.Add(ref retries, count);
 
     public void CountFailed(DeliveryTarget target, int? status, string error) =>
         failed.Enqueue(new FailedDelivery(target.ConnectionId, target.UserId, status, error));

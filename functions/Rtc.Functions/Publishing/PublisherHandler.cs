@@ -40,7 +40,7 @@ public sealed class PublisherHandler(
     /// <summary>The error type of an invocation whose message could not be stored in history; nothing was posted.</summary>
     public const string HistoryStoreFailed = "HistoryStoreFailed";
 
-    private readonly MessageFanOut fanOut = new(store, management, options, new RetryBackoff(options, random), clock, logger);
+    private readonly MessageFanOut fanOut = new(store, management, options, new PostRetrier(options, random, clock), clock, logger);
 
     /// <summary>
     /// A publisher from a process's services; <c>RTC_PUBLISH_CONCURRENCY</c>, the history settings and the

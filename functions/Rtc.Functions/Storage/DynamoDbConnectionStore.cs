@@ -18,6 +18,7 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
     private const string KeyName = "#connection_id";
     private const string UserName = "#user_id";
     private const string UserValue = ":user_id";
+    private const string AttributeName = "#attribute";
 
     /// <summary>
     /// A store on <c>TABLE_NAME</c> with the SDK's default client: region and credentials from the Lambda
@@ -76,20 +77,29 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
         client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(connectionId) }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default)
+    public async Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        (await GetAttributeAsync(connectionId, ConnectionTableSchema.UserIdAttribute, cancellationToken))?.S;
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> GetConnectedAtAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        await GetAttributeAsync(connectionId, ConnectionTableSchema.ConnectedAtAttribute, cancellationToken) is { N: { } millis }
+            ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(millis, NumberStyles.Integer, CultureInfo.InvariantCulture))
+            : null;
+
+    // One attribute of a row, read strongly consistent: the row was written by $connect before anyone could ask.
+    private async Task<AttributeValue?> GetAttributeAsync(string connectionId, string attribute, CancellationToken cancellationToken)
     {
-        // Strongly consistent: the row was written by $connect before the connection could send anything.
         var response = await client.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
             Key = Key(connectionId),
-            ProjectionExpression = UserName,
-            ExpressionAttributeNames = new Dictionary<string, string> { [UserName] = ConnectionTableSchema.UserIdAttribute },
+            ProjectionExpression = AttributeName,
+            ExpressionAttributeNames = new Dictionary<string, string> { [AttributeName] = attribute },
             ConsistentRead = true,
         }, cancellationToken);
 
         // SDK v4 leaves Item null when there is no such row.
-        return response.Item is { } item && item.TryGetValue(ConnectionTableSchema.UserIdAttribute, out var user) ? user.S : null;
+        return response.Item is { } item && item.TryGetValue(attribute, out var value) ? value : null;
     }
 
     /// <inheritdoc />

@@ -15,6 +15,12 @@ public interface IConnectionStore
     /// </summary>
     Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// When a stored connection began (its row's <c>connected_at</c>, strongly consistent), or null when it is not
+    /// stored: how a 410 for it is judged (<see cref="GoneConnections"/>).
+    /// </summary>
+    Task<DateTimeOffset?> GetConnectedAtAsync(string connectionId, CancellationToken cancellationToken = default);
+
     /// <summary>The ids of every connection of <paramref name="userId"/> (every page of the index).</summary>
     Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default);
 }

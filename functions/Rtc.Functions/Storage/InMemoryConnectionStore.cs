@@ -23,6 +23,10 @@ public sealed class InMemoryConnectionStore : IConnectionStore
         Task.FromResult(connections.TryGetValue(connectionId, out var connection) ? connection.UserId : null);
 
     /// <inheritdoc />
+    public Task<DateTimeOffset?> GetConnectedAtAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(connections.TryGetValue(connectionId, out var connection) ? connection.ConnectedAt : (DateTimeOffset?)null);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<string> ids = connections.Values

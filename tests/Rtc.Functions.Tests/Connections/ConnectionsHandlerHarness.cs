@@ -6,6 +6,7 @@ using Rtc.Functions.History;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
+using Rtc.Functions.Tests.Publishing;
 
 namespace Rtc.Functions.Tests.Connections;
 
@@ -24,7 +25,8 @@ public sealed class ConnectionsHandlerHarness
             new Lazy<IManagementApi>(() => Management),
             new ConnectUserResolver(mode),
             TimeProvider.System,
-            new FunctionLogger(log, TimeProvider.System));
+            new FunctionLogger(log, TimeProvider.System),
+            random: new FixedRandom(0)); // replies are retried at once: no test waits for a backoff
     }
 
     /// <summary>The connection table.</summary>

@@ -47,6 +47,10 @@ public sealed class RecordingConnectionStore : IConnectionStore
         store.GetUserIdAsync(connectionId, cancellationToken);
 
     /// <inheritdoc />
+    public Task<DateTimeOffset?> GetConnectedAtAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        store.GetConnectedAtAsync(connectionId, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
         store.ListConnectionIdsAsync(userId, cancellationToken);
 }

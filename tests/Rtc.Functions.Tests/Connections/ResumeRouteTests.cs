@@ -1,6 +1,7 @@
 using System.Text;
 using Rtc.Functions.History;
 using Rtc.Functions.Management;
+using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Tests.History;
 using Rtc.Testing.Events;
@@ -117,6 +118,38 @@ public sealed class ResumeRouteTests
         Assert.Null(harness.Store.Row(ConnectionId));
         var line = harness.LogLines[^1];
         Assert.Equal(("gone", 0), (line.GetProperty("reply").GetString(), line.GetProperty("frames").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AFrameThatMeetsThrottlingOrAServerErrorIsRetriedAndTheAnswerCompletes()
+    {
+        var harness = await ConnectedAsAliceAsync();
+        var first = await AppendAsync("alice", $"\"{new string('a', 100 * 1024)}\"");
+        await AppendAsync("alice", $"\"{new string('b', 100 * 1024)}\"");
+        harness.Management.Scripted.Enqueue(ManagementOutcome.Throttled);
+        harness.Management.Scripted.Enqueue(ManagementOutcome.Delivered);
+        harness.Management.Scripted.Enqueue(ManagementOutcome.Failed);
+
+        await harness.InvokeAsync(Resume($$"""{"action":"resume","epoch":"{{first.Epoch}}","after":0}"""));
+
+        var frames = harness.Management.Posts.Select(post => ClientFrame.Read(Encoding.UTF8.GetBytes(post.Message))).ToList();
+        Assert.Equal([1L, 1L, 2L, 2L], frames.Select(frame => frame.Messages.Single().Seq));
+        var line = harness.LogLines[^1];
+        Assert.Equal(("delivered", 2), (line.GetProperty("reply").GetString(), line.GetProperty("frames").GetInt32()));
+    }
+
+    [Fact]
+    public async Task PersistentThrottlingEndsTheAnswerAfterThePublishersNumberOfAttempts()
+    {
+        var harness = await ConnectedAsAliceAsync();
+        var first = await AppendAsync("alice", "\"one\"");
+        harness.Management.Outcome = ManagementOutcome.Throttled;
+
+        await harness.InvokeAsync(Resume($$"""{"action":"resume","epoch":"{{first.Epoch}}","after":0}"""));
+
+        Assert.Equal(new PublisherOptions().MaxAttempts, harness.Management.Posts.Count);
+        var line = harness.LogLines[^1];
+        Assert.Equal(("throttled", 0), (line.GetProperty("reply").GetString(), line.GetProperty("frames").GetInt32()));
     }
 
     private async Task<ConnectionsHandlerHarness> ConnectedAsAliceAsync()

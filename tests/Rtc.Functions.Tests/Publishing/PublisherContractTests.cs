@@ -195,6 +195,80 @@ public abstract class PublisherContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APublishRacingAHandshakeDeliversOnceItCompletesAndKeepsTheRow()
+    {
+        // $connect has stored the row; API Gateway answers 410 until the handshake completes.
+        await harness.ConnectAsync("alice", TimeSpan.Zero, "alice-new=");
+        await harness.ConnectAsync("alice", "alice-old=");
+        harness.Stub.BeginHandshake("alice-new=");
+        harness.Options = harness.Options with { MaxDelay = TimeSpan.FromMilliseconds(20) };
+        harness.Jitter = new FixedRandom(1);
+
+        var publish = harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+        // More refusals than the attempts a 429 gets: a young 410 is retried until the handshake, not counted out.
+        await harness.Stub.RefusedAsync("alice-new=", harness.Options.MaxAttempts + 1);
+        harness.Stub.CompleteHandshake("alice-new=");
+        var result = await publish;
+
+        Assert.Equal((2, 2, 0), (result.Connections, result.Delivered, result.Gone));
+        Assert.Empty(result.Failed);
+        Assert.Equal("{\"n\":1}", OnlyEnvelopeFor("alice-new=").Data);
+        Assert.Equal(["alice-new=", "alice-old="], (await harness.Store.ListConnectionIdsAsync("alice")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AConnectionStillOpeningAtTheDeadlineIsReportedFailedNotGoneAndKeepsItsRow()
+    {
+        await harness.ConnectAsync("alice", TimeSpan.Zero, "alice-new=");
+        harness.Stub.BeginHandshake("alice-new=");
+        harness.Options = harness.Options with { MaxDelay = TimeSpan.FromMilliseconds(50) };
+        harness.Jitter = new FixedRandom(1);
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""", timeLeft: TimeSpan.FromSeconds(1));
+
+        Assert.Equal((1, 0, 0), (result.Connections, result.Delivered, result.Gone));
+        var failed = Assert.Single(result.Failed);
+        // The last answer was a 410; the deadline ended the retries either between posts or during one.
+        Assert.Equal(("alice-new=", 410), (failed.ConnectionId, failed.Status));
+        Assert.Contains(failed.Error, new[] { "GoneException", "DeadlineExceeded" });
+        Assert.Equal(["alice-new="], await harness.Store.ListConnectionIdsAsync("alice"));
+        // The message is in alice's stream, so the resume the client sends once open replays it.
+        Assert.Equal(1L, (await harness.History!.GetHeadAsync("alice"))?.LatestSeq);
+        Assert.True(harness.Stub.AttemptsFor("alice-new=") > harness.Options.MaxAttempts);
+    }
+
+    [Fact]
+    public async Task A410ForARowOlderThanTheOpeningWindowMeansGoneAtOnce()
+    {
+        await harness.ConnectAsync("alice", GoneConnections.OpeningWindow + TimeSpan.FromSeconds(1), "alice-1=");
+        harness.Stub.BeginHandshake("alice-1=");
+
+        var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+
+        Assert.Equal((1, 0, 1), (result.Connections, result.Delivered, result.Gone));
+        Assert.Empty(await harness.Store.ListConnectionIdsAsync("alice"));
+        Assert.Equal(1, harness.Stub.AttemptsFor("alice-1="));
+    }
+
+    [Fact]
+    public async Task AYoungConnectionWhoseRowIsRemovedMeanwhileIsGone()
+    {
+        // A client that closes before its handshake completes: $disconnect removes the row while the publisher retries.
+        await harness.ConnectAsync("alice", TimeSpan.Zero, "alice-new=");
+        harness.Stub.BeginHandshake("alice-new=");
+        harness.Options = harness.Options with { MaxDelay = TimeSpan.FromMilliseconds(20) };
+        harness.Jitter = new FixedRandom(1);
+
+        var publish = harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
+        await harness.Stub.RefusedAsync("alice-new=", 2);
+        await harness.Store.RemoveAsync("alice-new=");
+        var result = await publish;
+
+        Assert.Equal((1, 0, 1), (result.Connections, result.Delivered, result.Gone));
+        Assert.Empty(result.Failed);
+    }
+
+    [Fact]
     public async Task TransientThrottlingAndServerErrorsAreRetriedUntilDelivered()
     {
         await harness.ConnectAsync("alice", "alice-1=", "alice-2=", "alice-3=");

@@ -51,10 +51,19 @@ public sealed class PublisherHarness : IAsyncDisposable
     public static async Task<PublisherHarness> StartAsync(IConnectionStore store, IHistoryStore? history) =>
         new(store, history, await ManagementApiStub.StartAsync());
 
-    /// <summary>Stores connections of <paramref name="userId"/> with the given ids.</summary>
-    public async Task ConnectAsync(string userId, params string[] connectionIds)
+    /// <summary>
+    /// How long ago the connections <see cref="ConnectAsync(string, string[])"/> stores began: by default long enough that a 410 means
+    /// gone (older than <see cref="GoneConnections.OpeningWindow"/>).
+    /// </summary>
+    public static readonly TimeSpan Opened = GoneConnections.OpeningWindow + TimeSpan.FromMinutes(1);
+
+    /// <summary>Stores connections of <paramref name="userId"/> with the given ids, begun <see cref="Opened"/> ago.</summary>
+    public Task ConnectAsync(string userId, params string[] connectionIds) => ConnectAsync(userId, Opened, connectionIds);
+
+    /// <summary>Stores connections of <paramref name="userId"/> with the given ids, begun <paramref name="ago"/> ago.</summary>
+    public async Task ConnectAsync(string userId, TimeSpan ago, params string[] connectionIds)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = DateTimeOffset.UtcNow - ago;
         foreach (var connectionId in connectionIds)
         {
             Assert.True(await Store.AddAsync(new Connection(connectionId, userId, now, now.AddHours(2).AddMinutes(5))));

@@ -49,6 +49,19 @@ public abstract class ConnectionStoreContract
     }
 
     [Fact]
+    public async Task AConnectionsStartIsReadBackToTheMillisecondAndNullOnceRemoved()
+    {
+        // How a publisher tells a connection still opening from a gone one when the management API answers 410.
+        var store = await CreateStoreAsync();
+        await store.AddAsync(Connection("conn-1=", "alice"));
+
+        Assert.Equal(ConnectedAt, await store.GetConnectedAtAsync("conn-1="));
+        Assert.Null(await store.GetConnectedAtAsync("conn-2="));
+        await store.RemoveAsync("conn-1=");
+        Assert.Null(await store.GetConnectedAtAsync("conn-1="));
+    }
+
+    [Fact]
     public async Task ARemovedConnectionIsGoneFromItsUser()
     {
         var store = await CreateStoreAsync();

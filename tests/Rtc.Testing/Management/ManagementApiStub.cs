@@ -13,6 +13,7 @@ public sealed class ManagementApiStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<StubReply>> scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<byte[]>> delivered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Handshake> handshakes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private LoopbackHttpServer server = null!;
     private readonly InFlightGauge inFlight = new();
@@ -41,6 +42,18 @@ public sealed class ManagementApiStub : IAsyncDisposable
     public void Script(string connectionId, params StubReply[] replies) =>
         scripts[connectionId] = new ConcurrentQueue<StubReply>(replies);
 
+    /// <summary>
+    /// <paramref name="connectionId"/>'s <c>$connect</c> has stored its row but its handshake has not completed: as
+    /// API Gateway does, every post to it is answered 410 GoneException until <see cref="CompleteHandshake"/>.
+    /// </summary>
+    public void BeginHandshake(string connectionId) => handshakes[connectionId] = new Handshake();
+
+    /// <summary>Completes <paramref name="connectionId"/>'s handshake: later posts are answered as scripted (else 200).</summary>
+    public void CompleteHandshake(string connectionId) => handshakes[connectionId].Complete();
+
+    /// <summary>Completes once the stub has refused <paramref name="posts"/> posts to the opening <paramref name="connectionId"/>.</summary>
+    public Task RefusedAsync(string connectionId, int posts) => handshakes[connectionId].RefusedAsync(posts);
+
     /// <summary>Every message answered with 2xx for <paramref name="connectionId"/>.</summary>
     public IReadOnlyList<byte[]> MessagesFor(string connectionId) =>
         delivered.TryGetValue(connectionId, out var messages) ? [.. messages] : [];
@@ -67,7 +80,9 @@ public sealed class ManagementApiStub : IAsyncDisposable
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
 
-            var reply = scripts.TryGetValue(connectionId, out var script) && script.TryDequeue(out var next) ? next : StubReply.Ok;
+            var reply = handshakes.TryGetValue(connectionId, out var handshake) && handshake.Refuse()
+                ? StubReply.Gone
+                : scripts.TryGetValue(connectionId, out var script) && script.TryDequeue(out var next) ? next : StubReply.Ok;
             using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
             if (reply.Hang)
             {
@@ -94,6 +109,61 @@ public sealed class ManagementApiStub : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The client went away or the stub is stopping: nothing to answer.
+        }
+    }
+
+    /// <summary>A connection's handshake: open or not, and the posts refused while it was not.</summary>
+    private sealed class Handshake
+    {
+        private readonly Lock gate = new();
+        private readonly List<(int Posts, TaskCompletionSource Reached)> waiters = [];
+        private bool complete;
+        private int refused;
+
+        public void Complete()
+        {
+            lock (gate)
+            {
+                complete = true;
+            }
+        }
+
+        /// <summary>Whether to refuse this post (counted), or answer it as an open connection.</summary>
+        public bool Refuse()
+        {
+            lock (gate)
+            {
+                if (complete)
+                {
+                    return false;
+                }
+
+                refused++;
+                foreach (var waiter in waiters.Where(waiter => waiter.Posts <= refused))
+                {
+                    waiter.Reached.TrySetResult();
+                }
+
+                return true;
+            }
+        }
+
+        public Task RefusedAsync(int posts)
+        {
+            lock (gate)
+            {
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (refused >= posts)
+                {
+                    reached.SetResult();
+                }
+                else
+                {
+                    waiters.Add((posts, reached));
+                }
+
+                return reached.Task;
+            }
         }
     }
 
