@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rtc.Local.Configuration;
@@ -108,7 +107,7 @@ public sealed class HistoryEndToEndTests(DynamoDbLocal dynamo)
         Assert.Equal("""{"type":"error","error":"invalid_resume"}""", await alice.ReceiveTextAsync());
     }
 
-    // Unsigned: fifty AWS CLI processes would take most of a minute, and signing is the Invoke API tests' business.
+    // Unsigned (UnsignedPublisher).
     private GatewayOptions Options(string storage) => storage == "dynamodb"
         ? TestGateway.Options with
         {
@@ -119,15 +118,8 @@ public sealed class HistoryEndToEndTests(DynamoDbLocal dynamo)
         }
         : TestGateway.Options with { RequireSignature = false };
 
-    private static async Task<JsonElement> PublishAsync(RealGateway real, string userId, string message)
-    {
-        using var http = new HttpClient();
-        var payload = new JsonObject { ["userId"] = userId, ["message"] = message }.ToJsonString();
-        using var response = await http.PostAsync(new Uri(real.Gateway.BaseUri, "2015-03-31/functions/publisher/invocations"),
-            new StringContent(payload, Encoding.UTF8));
-        Assert.False(response.Headers.Contains("X-Amz-Function-Error"), await response.Content.ReadAsStringAsync());
-        return Read(await response.Content.ReadAsStringAsync());
-    }
+    private static Task<JsonElement> PublishAsync(RealGateway real, string userId, string message) =>
+        UnsignedPublisher.PublishAsync(real, new JsonObject { ["userId"] = userId, ["message"] = message }.ToJsonString());
 
     private static JsonElement Read(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

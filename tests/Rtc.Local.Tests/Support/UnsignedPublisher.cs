@@ -1,0 +1,25 @@
+using System.Text;
+using System.Text.Json;
+using Rtc.Testing.Gateway;
+
+namespace Rtc.Local.Tests.Support;
+
+/// <summary>
+/// Invokes the publisher through the gateway's Invoke API over plain HTTP, for gateways started without signature
+/// checks: many publishes in a test would take most of a minute as AWS CLI processes, and signing is the Invoke API
+/// tests' business.
+/// </summary>
+internal static class UnsignedPublisher
+{
+    private static readonly HttpClient Http = new();
+
+    /// <summary>Publishes <paramref name="payload"/> and returns the publisher's result; a function error fails the test.</summary>
+    public static async Task<JsonElement> PublishAsync(RealGateway real, string payload)
+    {
+        using var response = await Http.PostAsync(new Uri(real.Gateway.BaseUri, "2015-03-31/functions/publisher/invocations"),
+            new StringContent(payload, Encoding.UTF8));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.False(response.Headers.Contains("X-Amz-Function-Error"), body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
