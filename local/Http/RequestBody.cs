@@ -33,15 +33,23 @@ public static class RequestBody
     }
 
     /// <summary>
-    /// <paramref name="body"/> as text when it is UTF-8 JSON; null otherwise: bytes that are not UTF-8 are refused
-    /// rather than decoded to replacement characters.
+    /// How deeply nested a payload Lambda's Invoke API takes as JSON: 1,000 levels, the default nesting limit of the
+    /// JSON parser its error messages come from (Jackson's, since 2.15). Deeper JSON than the functions read
+    /// (<see cref="Rtc.Functions.Contracts.JsonInput.MaxDepth"/>) therefore reaches the function, which refuses it
+    /// naming its limit; the gateway's doors pass it on the same way so every door gives that answer.
+    /// </summary>
+    public const int InvokeApiMaxDepth = 1000;
+
+    /// <summary>
+    /// <paramref name="body"/> as text when it is UTF-8 JSON (nested at most <see cref="InvokeApiMaxDepth"/> levels);
+    /// null otherwise: bytes that are not UTF-8 are refused rather than decoded to replacement characters.
     /// </summary>
     public static string? JsonText(byte[] body)
     {
         try
         {
             var text = StrictUtf8.GetString(body);
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = InvokeApiMaxDepth });
             return text;
         }
         catch (Exception exception) when (exception is DecoderFallbackException or JsonException)

@@ -31,23 +31,18 @@ public sealed class MessageRoutes(ReplySender replies)
             return ClientReply.InvalidJson;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(request.Body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return ClientReply.InvalidJson;
-            }
-
-            var action = document.RootElement.TryGetProperty("action", out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()!
-                : "";
-            return ClientReply.UnknownAction(action.Length > MaxEchoedActionLength ? action[..MaxEchoedActionLength] : action);
-        }
-        catch (JsonException)
+        // A frame the functions cannot read (not JSON, too deep, a lone surrogate) is invalid_json: no reply may echo a
+        // string that cannot be written as UTF-8.
+        using var document = JsonInput.TryParse(request.Body, out _);
+        if (document?.RootElement.ValueKind != JsonValueKind.Object)
         {
             return ClientReply.InvalidJson;
         }
+
+        var action = document.RootElement.TryGetProperty("action", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : "";
+        return ClientReply.UnknownAction(action.Length > MaxEchoedActionLength ? action[..MaxEchoedActionLength] : action);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.History;
 
@@ -37,45 +38,44 @@ public sealed record ResumeRequest(bool HasPosition, string? Epoch, long After)
             return false;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            var hasEpoch = root.TryGetProperty(EpochProperty, out var epoch);
-            var hasAfter = root.TryGetProperty(AfterProperty, out var after);
-            if (!hasEpoch && !hasAfter)
-            {
-                request = WithoutPosition;
-                return true;
-            }
-
-            // TryGetInt64 refuses fractions and exponents (41.0, 4.1e1) and numbers past long's range.
-            if (!hasEpoch || !hasAfter
-                || after.ValueKind != JsonValueKind.Number || !after.TryGetInt64(out var afterSeq) || afterSeq < 0)
-            {
-                return false;
-            }
-
-            switch (epoch.ValueKind)
-            {
-                case JsonValueKind.String:
-                    request = new ResumeRequest(true, epoch.GetString(), afterSeq);
-                    return true;
-                case JsonValueKind.Null when afterSeq == 0:
-                    request = new ResumeRequest(true, null, 0);
-                    return true;
-                default:
-                    return false;
-            }
-        }
-        catch (JsonException)
+        // A body the functions cannot read (not JSON, too deep, a lone surrogate) is malformed like any other.
+        using var document = JsonInput.TryParse(body, out _);
+        if (document is null)
         {
             return false;
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var hasEpoch = root.TryGetProperty(EpochProperty, out var epoch);
+        var hasAfter = root.TryGetProperty(AfterProperty, out var after);
+        if (!hasEpoch && !hasAfter)
+        {
+            request = WithoutPosition;
+            return true;
+        }
+
+        // TryGetInt64 refuses fractions and exponents (41.0, 4.1e1) and numbers past long's range.
+        if (!hasEpoch || !hasAfter
+            || after.ValueKind != JsonValueKind.Number || !after.TryGetInt64(out var afterSeq) || afterSeq < 0)
+        {
+            return false;
+        }
+
+        switch (epoch.ValueKind)
+        {
+            case JsonValueKind.String:
+                request = new ResumeRequest(true, epoch.GetString(), afterSeq);
+                return true;
+            case JsonValueKind.Null when afterSeq == 0:
+                request = new ResumeRequest(true, null, 0);
+                return true;
+            default:
+                return false;
         }
     }
 }

@@ -25,17 +25,8 @@ public static class PublishRequestParser
     /// <summary>Validates <paramref name="eventJson"/> and serialises its message once.</summary>
     public static PublishRequest Parse(string eventJson)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(eventJson);
-        }
-        catch (JsonException)
-        {
-            throw InvalidPublishRequest.Because("the event is not valid JSON");
-        }
-
-        using (document)
+        using (var document = JsonInput.TryParse(eventJson, out var error)
+            ?? throw InvalidPublishRequest.Because($"the event cannot be read: {JsonInput.Describe(error)}"))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

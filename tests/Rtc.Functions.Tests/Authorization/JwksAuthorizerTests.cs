@@ -107,6 +107,18 @@ public sealed class JwksAuthorizerTests : IAsyncLifetime
         Assert.Equal("malformed", await Harness().RefusedReasonAsync(AuthorizerEvents.Connect(queryToken: token)));
     }
 
+    // API Gateway writes the event from decoded text, so a lone surrogate escape in it is a wiring fault: the
+    // authorizer's own error type, never a .NET exception escaping the handler.
+    [Fact]
+    public async Task AnEventWithALoneSurrogateEscapeFailsAsAMalformedEvent()
+    {
+        var eventJson = AuthorizerEvents.Connect(queryToken: "PLACEHOLDER").Replace("PLACEHOLDER", "\\ud800", StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<InvocationException>(() => Harness().InvokeAsync(eventJson));
+
+        Assert.Equal(AuthorizerHandler.MalformedEventErrorType, error.ErrorType);
+    }
+
     [Fact]
     public async Task TokenSignedByAnotherKeyUnderTheSameKeyIdIsRefused()
     {

@@ -250,6 +250,8 @@ public sealed class ConnectionsHandlerTests
     [InlineData("[1,2]")]
     [InlineData("{\"action\":")]
     [InlineData("")]
+    [InlineData("""{"action":"\ud800"}""")] // a lone surrogate cannot be echoed back as UTF-8
+    [InlineData("""{"\udc00":1}""")]
     public async Task DefaultWithABodyThatIsNotAJsonObjectRepliesInvalidJson(string body)
     {
         var harness = new ConnectionsHandlerHarness();

@@ -41,6 +41,8 @@ public sealed class ResumeRequestTests
     [InlineData("""{"action":"resume","epoch":["E1"],"after":41}""")]
     [InlineData("""{"action":"resume","epoch":false,"after":41}""")]
     [InlineData("""{"action":"resume","epoch":null,"after":41}""")] // no stream has no position past 0
+    [InlineData("""{"action":"resume","epoch":"\ud800","after":41}""")] // a lone surrogate: no text, no epoch
+    [InlineData("""{"action":"resume","epoch":"E1","after":41,"x":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""")] // 65 levels
     [InlineData("""["resume"]""")]
     [InlineData("""{"action":"resume",""")]
     [InlineData(null)]

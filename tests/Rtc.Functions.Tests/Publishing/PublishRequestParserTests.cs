@@ -48,6 +48,58 @@ public sealed class PublishRequestParserTests
         Assert.Contains("detail-type", error.Message);
     }
 
+    /// <summary>Valid JSON that is no text: a lone UTF-16 surrogate escape in each place a string is read.</summary>
+    public static TheoryData<string> LoneSurrogates => new()
+    {
+        """{"userId":"alice","message":"\ud800"}""",
+        """{"userId":"alice","message":{"text":"a\udc00b"}}""",
+        """{"userId":"alice","message":{"\ud800":1}}""",
+        """{"userId":"\ud800","message":1}""",
+        """{"userIds":["alice","bob\udfff"],"message":1}""",
+        """{"source":"orders\ud800","detail-type":"OrderShipped","detail":{"user_id":"alice"}}""",
+        """{"source":"orders","detail-type":"OrderShipped","detail":{"user_id":"alice","note":"\ud800"}}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogates))]
+    public void ALoneSurrogateIsAnInvalidRequestThatNamesIt(string eventJson)
+    {
+        var error = Assert.Throws<InvocationException>(() => PublishRequestParser.Parse(eventJson));
+
+        Assert.Equal("InvalidPublishRequest", error.ErrorType);
+        Assert.Contains("lone UTF-16 surrogate", error.Message);
+    }
+
+    [Fact]
+    public void APairedSurrogateEscapeIsTheCharacterItSpellsInUtf8()
+    {
+        var request = PublishRequestParser.Parse("""{"userId":"alice","message":"\ud83d\ude00"}""");
+
+        Assert.Equal("\"😀\"", Encoding.UTF8.GetString(request.Message));
+    }
+
+    [Fact]
+    public void AMessageNestedToTheLimitIsPostedAndOneLevelDeeperIsRefusedNamingTheLimit()
+    {
+        // The event is level 1, so its message may be 63 levels deep.
+        static string Nested(int levels) => new string('[', levels) + new string(']', levels);
+
+        var request = PublishRequestParser.Parse($$"""{"userId":"alice","message":{{Nested(63)}}}""");
+        var error = Assert.Throws<InvocationException>(() => PublishRequestParser.Parse($$"""{"userId":"alice","message":{{Nested(64)}}}"""));
+
+        Assert.Equal(Nested(63), Encoding.UTF8.GetString(request.Message));
+        Assert.Equal("InvalidPublishRequest", error.ErrorType);
+        Assert.Contains("nested more than 64 levels deep", error.Message);
+    }
+
+    [Fact]
+    public void JsonThatIsBrokenAtAnyDepthIsNotCalledTooDeep()
+    {
+        var error = Assert.Throws<InvocationException>(() => PublishRequestParser.Parse($$"""{"userId":"alice","message":{{new string('[', 100)}}}"""));
+
+        Assert.Contains("not valid JSON", error.Message);
+    }
+
     [Fact]
     public void AThousandDistinctUsersAreAcceptedAndDuplicatesDoNotCount()
     {
