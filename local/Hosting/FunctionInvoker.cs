@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rtc.Functions.Configuration;
 using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
@@ -21,8 +22,13 @@ public sealed class FunctionInvoker(GatewayOptions options, IServiceProvider ser
     /// <summary>A fixed account id for the local function ARNs.</summary>
     public const string AccountId = "000000000000";
 
-    /// <summary>Whether a function with <paramref name="name"/> is hosted.</summary>
-    public bool Hosts(string name) => HandlerCatalog.Names.Contains(name, StringComparer.Ordinal);
+    /// <summary>
+    /// Whether a function with <paramref name="name"/> is hosted: the authorizer only with <c>--auth jwt</c>, as a
+    /// stack deploys it only with <c>auth: jwt</c> (without, invoking it is Lambda's "function not found", not the
+    /// handler's missing settings).
+    /// </summary>
+    public bool Hosts(string name) =>
+        HandlerCatalog.Names.Contains(name, StringComparer.Ordinal) && (name != HandlerCatalog.Authorizer || options.Auth == AuthMode.Jwt);
 
     /// <summary>The ARN of the hosted function <paramref name="name"/>.</summary>
     public string ArnOf(string name) => $"arn:aws:lambda:{options.Region}:{AccountId}:function:{name}";

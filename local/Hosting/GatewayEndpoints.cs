@@ -38,6 +38,7 @@ internal static class GatewayEndpoints
             endpoints.MapGet(path, DemoAssets.WriteAsync);
         }
 
+        endpoints.MapGet(LocalRoutes.Favicon, (HttpContext http) => http.Response.StatusCode = StatusCodes.Status204NoContent);
         endpoints.MapGet(LocalRoutes.ClientConfig, (HttpContext http, ClientConfigEndpoint clientConfig) => clientConfig.HandleAsync(http));
         endpoints.MapPost(LocalRoutes.Publish, (HttpContext http, PublishEndpoint publish) => publish.HandleAsync(http));
 

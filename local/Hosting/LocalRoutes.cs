@@ -9,6 +9,12 @@ public static class LocalRoutes
     /// <summary>The demo page.</summary>
     public const string Page = "/";
 
+    /// <summary>
+    /// Where a browser looks for the demo page's icon unasked: answered 204 (no icon) so a page load logs no
+    /// error. No stage can be named so (a stage name has no <c>.</c>).
+    /// </summary>
+    public const string Favicon = "/favicon.ico";
+
     /// <summary>The browser client's module, <c>client/src/rtc-client.js</c> of the repository.</summary>
     public const string ClientModule = "/@local/client/rtc-client.js";
 

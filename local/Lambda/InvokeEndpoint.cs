@@ -71,7 +71,8 @@ public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invok
         if (reference is null || !IsHosted(reference))
         {
             var arn = reference?.ArnIn(options.Region, FunctionInvoker.AccountId) ?? invoker.ArnOf(functionName);
-            await WriteServiceErrorAsync(http, StatusCodes.Status404NotFound, "ResourceNotFoundException", $"Function not found: {arn}");
+            var hint = reference?.Name == HandlerCatalog.Authorizer ? " (the authorizer is not configured: start the gateway with --auth jwt)" : "";
+            await WriteServiceErrorAsync(http, StatusCodes.Status404NotFound, "ResourceNotFoundException", $"Function not found: {arn}{hint}");
             return;
         }
 

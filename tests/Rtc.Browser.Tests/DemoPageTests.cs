@@ -9,6 +9,50 @@ namespace Rtc.Browser.Tests;
 public sealed class DemoPageTests(Chromium chromium)
 {
     [Fact]
+    public async Task ManyNotificationsScrollInTheirListWhileTheBadgeAndConnectionPanelStayInViewAndNothingErrs()
+    {
+        await using var gateway = await RealGateway.StartAsync(TestGateway.Options with { RequireSignature = false });
+        var errors = new List<string>();
+        await using var tab = await DemoTab.OpenAsync(chromium.Browser, gateway.Gateway.BaseUri, context =>
+        {
+            // A resource the page asks for that answers an error (a 403 favicon) shows here.
+            context.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    lock (errors)
+                    {
+                        errors.Add(message.Text);
+                    }
+                }
+            };
+            return Task.CompletedTask;
+        });
+        await tab.Page.SetViewportSizeAsync(1280, 720);
+        await tab.ConnectAsync("iris");
+        await tab.WaitForStateAsync("open");
+
+        await LocalPublish.NumbersAsync(gateway.Gateway.BaseUri, "iris", 1, 120);
+        await tab.WaitForMessagesAsync(120);
+
+        var layout = await tab.Page.EvaluateAsync<double[]>("""
+            () => {
+              const bottom = selector => document.querySelector(selector).getBoundingClientRect().bottom;
+              const list = document.querySelector('#messages');
+              return [document.scrollingElement.scrollHeight - window.innerHeight, bottom('#state'), bottom('#connect-form'),
+                      window.innerHeight, list.scrollHeight - list.clientHeight];
+            }
+            """);
+        Assert.True(layout[0] <= 0, $"the page scrolls by {layout[0]} px");
+        Assert.True(layout[1] <= layout[3] && layout[2] <= layout[3], "the state badge and the connection form are in view");
+        Assert.True(layout[4] > 0, "the notification list scrolls");
+        lock (errors)
+        {
+            Assert.Empty(errors);
+        }
+    }
+
+    [Fact]
     public async Task MessagesFromThePageFormAndFromTheAwsCliAppearWithConsecutiveSeq()
     {
         // Signatures checked, as by default: the AWS CLI signs with the local credentials.

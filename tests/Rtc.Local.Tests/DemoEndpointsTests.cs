@@ -55,6 +55,16 @@ public sealed class DemoEndpointsTests
     }
 
     [Fact]
+    public async Task TheFaviconABrowserAsksForIsNoContentNotAnError()
+    {
+        await using var real = await RealGateway.StartAsync();
+
+        using var response = await Http.GetAsync(new Uri(real.Gateway.BaseUri, "/favicon.ico"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ClientConfigDescribesTheRunningGateway()
     {
         await using var real = await RealGateway.StartAsync(TestGateway.Options with { MaxDuration = TimeSpan.FromMinutes(3) });

@@ -59,6 +59,35 @@ public sealed class HandshakeTests : IAsyncLifetime
         Assert.Empty(connections.RawEvents);
     }
 
+    // A request on the stage path that does not ask to upgrade (curl, a browser tab on the https:// URL) is no
+    // WebSocket handshake and matches no route: API Gateway's 403 {"message":"Forbidden"}, and $connect never runs.
+    [Fact]
+    public async Task APlainGetOnTheStagePathIsForbiddenAndRunsNothing()
+    {
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new UriBuilder(gateway.WebSocketUri) { Scheme = "http" }.Uri);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("ForbiddenException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Equal("""{"message":"Forbidden"}""", await response.Content.ReadAsStringAsync());
+        Assert.Empty(connections.RawEvents);
+    }
+
+    // A request that asks to upgrade but is not a GET with Connection: Upgrade is a broken handshake: 400.
+    [Fact]
+    public async Task AnUpgradeRequestWithoutConnectionUpgradeIsRefusedWith400()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new UriBuilder(gateway.WebSocketUri) { Scheme = "http" }.Uri);
+        request.Headers.TryAddWithoutValidation("Upgrade", "websocket");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(connections.RawEvents);
+    }
+
     // RFC 6455 section 8.1: text frames carry UTF-8; on invalid UTF-8 the endpoint fails the connection with
     // close code 1007. The close frame must reach the client every time, not be lost to a reset.
     [Fact]

@@ -54,6 +54,22 @@ public sealed class InvokeApiTests
         Assert.Contains("ResourceNotFoundException", result.Error);
     }
 
+    // A stack without auth deploys no authorizer function, so Lambda has none to invoke.
+    [Fact]
+    public async Task TheAuthorizerOfAGatewayWithoutJwtAuthIsNotFoundAndSaysItIsNotConfigured()
+    {
+        await using var real = await RealGateway.StartAsync(TestGateway.Options with { RequireSignature = false });
+        using var http = new HttpClient();
+
+        using var response = await http.PostAsync(new Uri(real.Gateway.BaseUri, "2015-03-31/functions/authorizer/invocations"), new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("ResourceNotFoundException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        var message = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString();
+        Assert.Contains("authorizer is not configured", message);
+        Assert.Contains("--auth jwt", message);
+    }
+
     [Fact]
     public async Task InvokeSignedWithTheWrongSecretIsRefused()
     {
