@@ -67,14 +67,5 @@ public sealed class HandshakeRaceTests(DynamoDbLocal dynamo)
         }
     }
 
-    // Unsigned (UnsignedPublisher).
-    private GatewayOptions Options(string storage) => storage == "dynamodb"
-        ? TestGateway.Options with
-        {
-            RequireSignature = false,
-            DynamoDbEndpoint = new Uri(dynamo.Endpoint),
-            TableName = $"race-{Guid.NewGuid():N}",
-            HistoryTableName = $"race-{Guid.NewGuid():N}",
-        }
-        : TestGateway.Options with { RequireSignature = false };
+    private GatewayOptions Options(string storage) => UnsignedPublisher.Options(storage, dynamo);
 }

@@ -107,16 +107,7 @@ public sealed class HistoryEndToEndTests(DynamoDbLocal dynamo)
         Assert.Equal("""{"type":"error","error":"invalid_resume"}""", await alice.ReceiveTextAsync());
     }
 
-    // Unsigned (UnsignedPublisher).
-    private GatewayOptions Options(string storage) => storage == "dynamodb"
-        ? TestGateway.Options with
-        {
-            RequireSignature = false,
-            DynamoDbEndpoint = new Uri(dynamo.Endpoint),
-            TableName = $"history-e2e-{Guid.NewGuid():N}",
-            HistoryTableName = $"history-e2e-{Guid.NewGuid():N}",
-        }
-        : TestGateway.Options with { RequireSignature = false };
+    private GatewayOptions Options(string storage) => UnsignedPublisher.Options(storage, dynamo);
 
     private static Task<JsonElement> PublishAsync(RealGateway real, string userId, string message) =>
         UnsignedPublisher.PublishAsync(real, new JsonObject { ["userId"] = userId, ["message"] = message }.ToJsonString());

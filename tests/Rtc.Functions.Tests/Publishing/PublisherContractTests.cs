@@ -29,6 +29,19 @@ public abstract class PublisherContractTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
+    /// <summary>
+    /// A connection of alice whose <c>$connect</c> has just stored its row while its handshake has not completed: the
+    /// stub answers 410 until the test completes it. Retries back off 5, 10, 20, 20, ... ms, so a retrying publisher
+    /// neither spins nor sleeps long.
+    /// </summary>
+    private async Task OpeningConnectionAsync(string connectionId)
+    {
+        await harness.ConnectAsync("alice", TimeSpan.Zero, connectionId);
+        harness.Stub.BeginHandshake(connectionId);
+        harness.Options = harness.Options with { MaxDelay = TimeSpan.FromMilliseconds(20) };
+        harness.Jitter = new FixedRandom(1);
+    }
+
     /// <summary>The envelope posted to <paramref name="connectionId"/>, which must be the only post it got.</summary>
     private ClientFrame OnlyEnvelopeFor(string connectionId)
     {
@@ -197,12 +210,8 @@ public abstract class PublisherContractTests : IAsyncLifetime
     [Fact]
     public async Task APublishRacingAHandshakeDeliversOnceItCompletesAndKeepsTheRow()
     {
-        // $connect has stored the row; API Gateway answers 410 until the handshake completes.
-        await harness.ConnectAsync("alice", TimeSpan.Zero, "alice-new=");
         await harness.ConnectAsync("alice", "alice-old=");
-        harness.Stub.BeginHandshake("alice-new=");
-        harness.Options = harness.Options with { MaxDelay = TimeSpan.FromMilliseconds(20) };
-        harness.Jitter = new FixedRandom(1);
+        await OpeningConnectionAsync("alice-new=");
 
         var publish = harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
         // More refusals than the attempts a 429 gets: a young 410 is retried until the handshake, not counted out.
@@ -219,10 +228,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
     [Fact]
     public async Task AConnectionStillOpeningAtTheDeadlineIsReportedFailedNotGoneAndKeepsItsRow()
     {
-        await harness.ConnectAsync("alice", TimeSpan.Zero, "alice-new=");
-        harness.Stub.BeginHandshake("alice-new=");
-        harness.Options = harness.Options with { MaxDelay = TimeSpan.FromMilliseconds(50) };
-        harness.Jitter = new FixedRandom(1);
+        await OpeningConnectionAsync("alice-new=");
 
         var result = await harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""", timeLeft: TimeSpan.FromSeconds(1));
 
@@ -254,10 +260,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
     public async Task AYoungConnectionWhoseRowIsRemovedMeanwhileIsGone()
     {
         // A client that closes before its handshake completes: $disconnect removes the row while the publisher retries.
-        await harness.ConnectAsync("alice", TimeSpan.Zero, "alice-new=");
-        harness.Stub.BeginHandshake("alice-new=");
-        harness.Options = harness.Options with { MaxDelay = TimeSpan.FromMilliseconds(20) };
-        harness.Jitter = new FixedRandom(1);
+        await OpeningConnectionAsync("alice-new=");
 
         var publish = harness.PublishAsync("""{"userId":"alice","message":{"n":1}}""");
         await harness.Stub.RefusedAsync("alice-new=", 2);

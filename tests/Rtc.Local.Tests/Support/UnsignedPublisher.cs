@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Rtc.Local.Configuration;
+using Rtc.Testing;
 using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests.Support;
@@ -12,6 +14,20 @@ namespace Rtc.Local.Tests.Support;
 internal static class UnsignedPublisher
 {
     private static readonly HttpClient Http = new();
+
+    /// <summary>
+    /// A gateway that checks no signatures, on <paramref name="storage"/>: <c>memory</c>, or <c>dynamodb</c> with
+    /// fresh tables on <paramref name="dynamo"/>.
+    /// </summary>
+    public static GatewayOptions Options(string storage, DynamoDbLocal dynamo) => storage == "dynamodb"
+        ? TestGateway.Options with
+        {
+            RequireSignature = false,
+            DynamoDbEndpoint = new Uri(dynamo.Endpoint),
+            TableName = $"unsigned-{Guid.NewGuid():N}",
+            HistoryTableName = $"unsigned-{Guid.NewGuid():N}",
+        }
+        : TestGateway.Options with { RequireSignature = false };
 
     /// <summary>Publishes <paramref name="payload"/> and returns the publisher's result; a function error fails the test.</summary>
     public static async Task<JsonElement> PublishAsync(RealGateway real, string payload)
