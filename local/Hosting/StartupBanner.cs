@@ -11,6 +11,8 @@ public static class StartupBanner
     public static void Write(TextWriter output, LocalGateway gateway)
     {
         var options = gateway.Options;
+        var invoker = gateway.Services.GetRequiredService<FunctionInvoker>();
+        var hosted = HandlerCatalog.Names.Where(invoker.Hosts);
         var endpoint = gateway.BaseUri.GetLeftPart(UriPartial.Authority);
         var storage = options.DynamoDbEndpoint is { } dynamoDb ? $"DynamoDB at {dynamoDb}, table {options.TableName}" : "in memory";
         var history = !options.HistoryEnabled
@@ -29,7 +31,7 @@ public static class StartupBanner
             RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, history {{{history}}}, auth {{{AuthModes.NameOf(options.Auth)}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}
               Management endpoint:  {{{gateway.ManagementEndpoint}}}   (POST/GET/DELETE /{{{options.Stage}}}/@connections/{connectionId})
-              Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})
+              Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", hosted)}}})
               Demo page:            {{{endpoint}}}{{{LocalRoutes.Page}}}   (the browser client, live; clientConfig at {{{LocalRoutes.ClientConfig}}})
               Unsigned publish:     POST {{{endpoint}}}{{{LocalRoutes.Publish}}}   (local only: no signature, anyone on this machine can publish)
 

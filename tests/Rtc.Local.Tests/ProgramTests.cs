@@ -45,6 +45,8 @@ public sealed class ProgramTests
         Assert.Contains(lines, line => line.Contains(gateway.WebSocketUri.ToString()));
         Assert.Contains(lines, line => line.Contains("--endpoint-url " + gateway.ManagementEndpoint));
         Assert.Contains(lines, line => line.Contains("aws lambda invoke --endpoint-url " + gateway.BaseUri.GetLeftPart(UriPartial.Authority) + " "));
+        // Without --auth jwt there is no authorizer to invoke, as a stack without auth deploys none.
+        Assert.Contains(lines, line => line.Contains("(functions: connections, publisher)", StringComparison.Ordinal));
     }
 
     [Theory]
