@@ -1,4 +1,9 @@
 using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Rtc.Functions.Logging;
+using Rtc.Functions.Storage;
+using Rtc.Local.Hosting;
 using Rtc.Local.Configuration;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing;
@@ -30,7 +35,7 @@ public sealed class HandshakeRaceTests(DynamoDbLocal dynamo)
             // Publishes until the sockets are open, so some posts meet handshakes in progress.
             while (!connecting.IsCancellationRequested)
             {
-                await UnsignedPublisher.PublishAsync(real, $$$"""{"userId":"alice","message":{"publisher":{{{publisher}}},"n":{{{published++}}}}}""");
+                await UnsignedPublisher.PublishAsync(real.Gateway, $$$"""{"userId":"alice","message":{"publisher":{{{publisher}}},"n":{{{published++}}}}}""");
             }
 
             return published;
@@ -46,7 +51,7 @@ public sealed class HandshakeRaceTests(DynamoDbLocal dynamo)
             await connecting.CancelAsync();
             Assert.All(await Task.WhenAll(hammering), published => Assert.True(published > 0));
 
-            var final = await UnsignedPublisher.PublishAsync(real, """{"userId":"alice","message":"final"}""");
+            var final = await UnsignedPublisher.PublishAsync(real.Gateway, """{"userId":"alice","message":"final"}""");
 
             Assert.Equal((sockets, sockets), (final.GetProperty("connections").GetInt32(), final.GetProperty("delivered").GetInt32()));
             foreach (var socket in open)
@@ -67,5 +72,81 @@ public sealed class HandshakeRaceTests(DynamoDbLocal dynamo)
         }
     }
 
+    [Fact]
+    public async Task APublishWhosePostMeetsTheHandshakeIsDeliveredOnceItCompletesAndTheRowStays()
+    {
+        // The race made certain: $connect stores the row, a publish lists it and posts while the handshake waits
+        // for $connect to return (410), and only once the publisher has judged that 410 does $connect return.
+        var store = new RacingStore(new InMemoryConnectionStore());
+        await using var gateway = await LocalGateway.StartAsync(TestGateway.Options with { RequireSignature = false }, services =>
+        {
+            services.AddSingleton(new FunctionLogger(TextWriter.Null, TimeProvider.System));
+            services.AddSingleton<IConnectionStore>(store);
+        });
+        store.RacingPublish = () => UnsignedPublisher.PublishAsync(gateway, """{"userId":"alice","message":"racing"}""");
+
+        using var socket = await WebSocketClient.ConnectAsync(new Uri(gateway.WebSocketUri + "?user_id=alice"));
+        var racing = await store.Publish!;
+
+        Assert.Equal((1, 1, 0), (racing.GetProperty("connections").GetInt32(), racing.GetProperty("delivered").GetInt32(), racing.GetProperty("gone").GetInt32()));
+        Assert.Equal("\"racing\"", await socket.ReceiveDataAsync());
+        Assert.Single(await store.ListConnectionIdsAsync("alice"));
+        await UnsignedPublisher.PublishAsync(gateway, """{"userId":"alice","message":"next"}""");
+        Assert.Equal("\"next\"", await socket.ReceiveDataAsync());
+    }
+
     private GatewayOptions Options(string storage) => UnsignedPublisher.Options(storage, dynamo);
+
+    /// <summary>
+    /// The connection store, holding the first <c>AddAsync</c> after its row is stored until a publish started
+    /// then (<see cref="RacingPublish"/>) has met the 410 and judged it: read the row's age, or removed the row.
+    /// </summary>
+    private sealed class RacingStore(IConnectionStore store) : IConnectionStore
+    {
+        private readonly TaskCompletionSource judged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private string? racing;
+
+        public Func<Task<JsonElement>>? RacingPublish { get; set; }
+
+        /// <summary>The racing publish, once started.</summary>
+        public Task<JsonElement>? Publish { get; private set; }
+
+        public async Task<bool> AddAsync(Connection connection, CancellationToken cancellationToken = default)
+        {
+            var added = await store.AddAsync(connection, cancellationToken);
+            if (added && RacingPublish is { } publish && Interlocked.CompareExchange(ref racing, connection.ConnectionId, null) is null)
+            {
+                Publish = publish();
+                await judged.Task.WaitAsync(Eventually.WaitLimit, cancellationToken);
+            }
+
+            return added;
+        }
+
+        public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default)
+        {
+            Judged(connectionId);
+            return store.RemoveAsync(connectionId, cancellationToken);
+        }
+
+        public Task<DateTimeOffset?> GetConnectedAtAsync(string connectionId, CancellationToken cancellationToken = default)
+        {
+            Judged(connectionId);
+            return store.GetConnectedAtAsync(connectionId, cancellationToken);
+        }
+
+        public Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default) =>
+            store.GetUserIdAsync(connectionId, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListConnectionIdsAsync(string userId, CancellationToken cancellationToken = default) =>
+            store.ListConnectionIdsAsync(userId, cancellationToken);
+
+        private void Judged(string connectionId)
+        {
+            if (connectionId == Volatile.Read(ref racing))
+            {
+                judged.TrySetResult();
+            }
+        }
+    }
 }

@@ -110,7 +110,7 @@ public sealed class HistoryEndToEndTests(DynamoDbLocal dynamo)
     private GatewayOptions Options(string storage) => UnsignedPublisher.Options(storage, dynamo);
 
     private static Task<JsonElement> PublishAsync(RealGateway real, string userId, string message) =>
-        UnsignedPublisher.PublishAsync(real, new JsonObject { ["userId"] = userId, ["message"] = message }.ToJsonString());
+        UnsignedPublisher.PublishAsync(real.Gateway, new JsonObject { ["userId"] = userId, ["message"] = message }.ToJsonString());
 
     private static JsonElement Read(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Rtc.Local.Configuration;
+using Rtc.Local.Hosting;
 using Rtc.Testing;
 using Rtc.Testing.Gateway;
 
@@ -30,9 +31,9 @@ internal static class UnsignedPublisher
         : TestGateway.Options with { RequireSignature = false };
 
     /// <summary>Publishes <paramref name="payload"/> and returns the publisher's result; a function error fails the test.</summary>
-    public static async Task<JsonElement> PublishAsync(RealGateway real, string payload)
+    public static async Task<JsonElement> PublishAsync(LocalGateway gateway, string payload)
     {
-        using var response = await Http.PostAsync(new Uri(real.Gateway.BaseUri, "2015-03-31/functions/publisher/invocations"),
+        using var response = await Http.PostAsync(new Uri(gateway.BaseUri, "2015-03-31/functions/publisher/invocations"),
             new StringContent(payload, Encoding.UTF8));
         var body = await response.Content.ReadAsStringAsync();
         Assert.False(response.Headers.Contains("X-Amz-Function-Error"), body);
