@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Rtc.Functions.Contracts;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// What every event API Gateway sends for a WebSocket API carries: the handshake's headers and query string

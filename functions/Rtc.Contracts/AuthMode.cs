@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Configuration;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// How <c>$connect</c> learns who is connecting: the functions' <c>RTC_AUTH</c>, the stack's <c>auth</c> key and

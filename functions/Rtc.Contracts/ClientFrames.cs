@@ -1,25 +1,26 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Rtc.Functions.Connections;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Management;
 
-namespace Rtc.Functions.History;
+namespace Rtc.Contracts;
 
 /// <summary>
-/// The frames the service sends about messages and history, written in one place: the live
-/// <c>message</c> envelope and the <c>replay</c>, <c>reset</c> and <c>position</c> answers to a resume.
-/// Message data is written as the raw JSON the publisher serialised, never re-encoded, so a live message and
-/// its replay carry the same bytes.
+/// Every frame a client receives, written in one place: the live <c>message</c>, the <c>replay</c>, <c>reset</c>
+/// and <c>position</c> answers to a resume, the <c>error</c> replies and the heartbeat's <c>pong</c>. Message data
+/// is written as the raw JSON the publisher serialised, never re-encoded, so a live message and its replay carry
+/// the same bytes. The browser client's frame reader is tested against every shape written here
+/// (client/test/server-frames.json).
 /// </summary>
-public static class HistoryFrames
+public static class ClientFrames
 {
-    /// <summary>The largest frame the management API posts (128 KB).</summary>
-    public const int MaxFrameBytes = IManagementApi.MaxPostBytes;
+    /// <summary>Characters of a stream's epoch, written as they are (base64url needs no JSON escapes).</summary>
+    public const int EpochLength = 16;
 
-    /// <summary>The <c>error</c> a malformed resume request gets.</summary>
-    public const string InvalidResumeError = "invalid_resume";
+    /// <summary>
+    /// The heartbeat's answer, sent by API Gateway's MOCK integration (and the local gateway) to <c>ping</c>, so no
+    /// function runs for it.
+    /// </summary>
+    public const string Pong = """{"type":"pong"}""";
 
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
     private static readonly JsonEncodedText SeqName = JsonEncodedText.Encode("seq");
@@ -34,28 +35,31 @@ public static class HistoryFrames
     private const int ReplayItemFraming = 16;
 
     /// <summary>
-    /// The largest message data that fits both its live envelope and a replay frame of its own, whatever its
-    /// sequence number and epoch: the publisher's limit once messages are enveloped.
+    /// The largest published message data (130,966 bytes): what fits both its live envelope and a replay frame of
+    /// its own within <see cref="WebSocketQuotas.MaxMessageBytes"/>, whatever its sequence number and epoch.
     /// </summary>
-    public static int MaxDataBytes { get; } = MaxFrameBytes - Math.Max(
-        Message("0"u8.ToArray(), new HistoryPosition(new string('x', StreamEpoch.Length), long.MaxValue)).Length - 1,
-        EmptyReplayBytes(new string('x', StreamEpoch.Length)) + ReplayItemFraming + Digits(long.MaxValue));
+    public static int MaxPublishedDataBytes { get; } = WebSocketQuotas.MaxMessageBytes - Math.Max(
+        Message("0"u8.ToArray(), new string('x', EpochLength), long.MaxValue).Length - 1,
+        EmptyReplayBytes(new string('x', EpochLength)) + ReplayItemFraming + Digits(long.MaxValue));
 
-    /// <summary>
-    /// The live envelope: <c>{"type":"message","seq":42,"epoch":"E","data":...}</c>, or without history
-    /// (<paramref name="position"/> null) <c>{"type":"message","data":...}</c>.
-    /// </summary>
+    /// <summary>The live envelope when history is off: <c>{"type":"message","data":...}</c>.</summary>
     /// <param name="data">The serialised message, written as is.</param>
-    /// <param name="position">Where the message went in the user's stream; null when history is off.</param>
-    public static byte[] Message(ReadOnlyMemory<byte> data, HistoryPosition? position) => Write(data.Length, writer =>
+    public static byte[] Message(ReadOnlyMemory<byte> data) => Write(data.Length, writer =>
     {
         writer.WriteString(TypeName, MessageType);
-        if (position is not null)
-        {
-            writer.WriteNumber(SeqName, position.Seq);
-            writer.WriteString(EpochName, position.Epoch);
-        }
+        writer.WritePropertyName(DataName);
+        WriteData(writer, data.Span);
+    });
 
+    /// <summary>The live envelope: <c>{"type":"message","seq":42,"epoch":"E","data":...}</c>.</summary>
+    /// <param name="data">The serialised message, written as is.</param>
+    /// <param name="epoch">The epoch of the user's stream.</param>
+    /// <param name="seq">Where the message went in that stream.</param>
+    public static byte[] Message(ReadOnlyMemory<byte> data, string epoch, long seq) => Write(data.Length, writer =>
+    {
+        writer.WriteString(TypeName, MessageType);
+        writer.WriteNumber(SeqName, seq);
+        writer.WriteString(EpochName, epoch);
         writer.WritePropertyName(DataName);
         WriteData(writer, data.Span);
     });
@@ -64,7 +68,7 @@ public static class HistoryFrames
     /// <c>{"type":"replay","epoch":"E","messages":[{"seq":42,"data":...}, ...],"more":true|false}</c>; the epoch
     /// is null only when the user has no stream yet.
     /// </summary>
-    public static byte[] Replay(string? epoch, IReadOnlyList<StoredMessage> messages, bool more) =>
+    public static byte[] Replay(string? epoch, IReadOnlyList<IReplayedMessage> messages, bool more) =>
         Write(messages.Sum(message => message.Data.Length), writer =>
         {
             writer.WriteString(TypeName, ReplayType);
@@ -85,21 +89,24 @@ public static class HistoryFrames
 
     /// <summary><c>{"type":"reset","epoch":"E"|null,"seq":N,"reason":R}</c>, R one of <see cref="ResetReason"/>.</summary>
     public static byte[] Reset(string? epoch, long seq, string reason) =>
-        JsonOutput.SerializeToUtf8Bytes(new ResetFrame(epoch, seq, reason), HistoryJsonContext.Default.ResetFrame);
+        JsonOutput.SerializeToUtf8Bytes(new ResetFrame(epoch, seq, reason), ClientFramesJsonContext.Default.ResetFrame);
 
     /// <summary><c>{"type":"position","epoch":"E"|null,"seq":N}</c>: the stream's current position.</summary>
     public static byte[] Position(string? epoch, long seq) =>
-        JsonOutput.SerializeToUtf8Bytes(new PositionFrame(epoch, seq), HistoryJsonContext.Default.PositionFrame);
+        JsonOutput.SerializeToUtf8Bytes(new PositionFrame(epoch, seq), ClientFramesJsonContext.Default.PositionFrame);
 
-    /// <summary><c>{"type":"error","error":"invalid_resume"}</c>: the resume request was malformed.</summary>
-    public static byte[] InvalidResume() =>
-        JsonOutput.SerializeToUtf8Bytes(new ClientReply("error", InvalidResumeError), ConnectionsJsonContext.Default.ClientReply);
+    /// <summary>
+    /// <c>{"type":"error","error":E}</c>, or with <paramref name="action"/> <c>{"type":"error","error":E,"action":A}</c>;
+    /// E one of <see cref="ErrorCode"/>.
+    /// </summary>
+    public static byte[] Error(string error, string? action = null) =>
+        JsonOutput.SerializeToUtf8Bytes(new ErrorFrame(error, action), ClientFramesJsonContext.Default.ErrorFrame);
 
     /// <summary>Bytes of a replay frame for <paramref name="epoch"/> holding no messages (with <c>"more":false</c>, the longer).</summary>
-    internal static int EmptyReplayBytes(string? epoch) => Replay(epoch, [], more: false).Length;
+    public static int EmptyReplayBytes(string? epoch) => Replay(epoch, [], more: false).Length;
 
     /// <summary>Bytes <paramref name="message"/> adds to a replay frame, not counting the comma before it.</summary>
-    internal static int ReplayItemBytes(StoredMessage message) => ReplayItemFraming + Digits(message.Seq) + message.Data.Length;
+    public static int ReplayItemBytes(IReplayedMessage message) => ReplayItemFraming + Digits(message.Seq) + message.Data.Length;
 
     private static int Digits(long value) => value.ToString(CultureInfo.InvariantCulture).Length;
 
@@ -113,6 +120,16 @@ public static class HistoryFrames
         writeProperties(writer);
         writer.WriteEndObject();
     }, dataBytes + 128);
+}
+
+/// <summary>A message as a <c>replay</c> frame carries it.</summary>
+public interface IReplayedMessage
+{
+    /// <summary>Its sequence number in the stream.</summary>
+    long Seq { get; }
+
+    /// <summary>The message as published (UTF-8 JSON), written as is.</summary>
+    byte[] Data { get; }
 }
 
 /// <summary>Why a resume could not replay: the <c>reason</c> of a <c>reset</c> frame.</summary>
@@ -131,28 +148,45 @@ public static class ResetReason
     public const string HistoryDisabled = "history_disabled";
 }
 
-/// <summary>The <c>reset</c> frame.</summary>
+/// <summary>What was wrong with a client's message: the <c>error</c> of an <c>error</c> frame.</summary>
+public static class ErrorCode
+{
+    /// <summary>The frame was not a JSON object.</summary>
+    public const string InvalidJson = "invalid_json";
+
+    /// <summary>The frame's <c>action</c> names no route; the frame echoes the action.</summary>
+    public const string UnknownAction = "unknown_action";
+
+    /// <summary>The resume request was malformed.</summary>
+    public const string InvalidResume = "invalid_resume";
+}
+
 internal sealed record ResetFrame(
     [property: JsonPropertyName("epoch")] string? Epoch,
     [property: JsonPropertyName("seq")] long Seq,
     [property: JsonPropertyName("reason")] string Reason)
 {
-    /// <summary>Always <c>reset</c>; written first.</summary>
     [JsonPropertyName("type"), JsonPropertyOrder(-1)]
     public string Type => "reset";
 }
 
-/// <summary>The <c>position</c> frame.</summary>
 internal sealed record PositionFrame(
     [property: JsonPropertyName("epoch")] string? Epoch,
     [property: JsonPropertyName("seq")] long Seq)
 {
-    /// <summary>Always <c>position</c>; written first.</summary>
     [JsonPropertyName("type"), JsonPropertyOrder(-1)]
     public string Type => "position";
 }
 
-/// <summary>Source-generated JSON for the history frames that are plain records.</summary>
+internal sealed record ErrorFrame(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("action"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Action)
+{
+    [JsonPropertyName("type"), JsonPropertyOrder(-1)]
+    public string Type => "error";
+}
+
 [JsonSerializable(typeof(ResetFrame))]
 [JsonSerializable(typeof(PositionFrame))]
-internal sealed partial class HistoryJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(ErrorFrame))]
+internal sealed partial class ClientFramesJsonContext : JsonSerializerContext;

@@ -1,12 +1,8 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Rtc.Functions.Contracts;
-
-namespace Rtc.Functions.Storage;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// The connection table's schema, defined once: the DynamoDB store reads and writes these attributes, the stack
-/// deploys this key schema, and tests and the local gateway create tables from <see cref="CreateTableRequest"/>.
+/// deploys <see cref="Table"/>, and tests and the local gateway create tables from it.
 /// </summary>
 public static class ConnectionTableSchema
 {
@@ -37,32 +33,10 @@ public static class ConnectionTableSchema
     /// </summary>
     public static readonly TimeSpan RowLifetime = WebSocketQuotas.MaxConnectionDuration + TimeSpan.FromMinutes(5);
 
-    /// <summary>A request that creates the table exactly as the stack deploys it (on-demand billing).</summary>
-    public static CreateTableRequest CreateTableRequest(string tableName) => new()
-    {
-        TableName = tableName,
-        BillingMode = BillingMode.PAY_PER_REQUEST,
-        AttributeDefinitions =
-        [
-            new AttributeDefinition(ConnectionIdAttribute, ScalarAttributeType.S),
-            new AttributeDefinition(UserIdAttribute, ScalarAttributeType.S),
-        ],
-        KeySchema = [new KeySchemaElement(ConnectionIdAttribute, KeyType.HASH)],
-        GlobalSecondaryIndexes =
-        [
-            new GlobalSecondaryIndex
-            {
-                IndexName = UserIdIndex,
-                KeySchema = [new KeySchemaElement(UserIdAttribute, KeyType.HASH)],
-                Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
-            },
-        ],
-    };
-
-    /// <summary>The request that turns on TTL on <see cref="ExpiresAtAttribute"/>.</summary>
-    public static UpdateTimeToLiveRequest EnableTimeToLiveRequest(string tableName) => new()
-    {
-        TableName = tableName,
-        TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = ExpiresAtAttribute, Enabled = true },
-    };
+    /// <summary>Keyed on the connection, with <see cref="UserIdIndex"/> to find a user's connections.</summary>
+    public static TableSchema Table { get; } = new(
+        new KeyAttribute(ConnectionIdAttribute, KeyAttribute.String),
+        SortKey: null,
+        [new TableIndex(UserIdIndex, new KeyAttribute(UserIdAttribute, KeyAttribute.String))],
+        ExpiresAtAttribute);
 }

@@ -1,9 +1,9 @@
-namespace Rtc.Functions.Configuration;
+namespace Rtc.Contracts;
 
 /// <summary>Every environment variable the functions read, in one place.</summary>
 public static class EnvironmentVariables
 {
-    /// <summary>Which handler this process runs: see <see cref="Runtime.HandlerCatalog"/>.</summary>
+    /// <summary>Which handler this process runs: one of <see cref="HandlerNames.All"/>.</summary>
     public const string Handler = "RTC_HANDLER";
 
     /// <summary>The connection table's name.</summary>

@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Contracts;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// What a client puts on the <c>$connect</c> handshake, defined once: the connections and authorizer functions

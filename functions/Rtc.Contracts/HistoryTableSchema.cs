@@ -1,12 +1,8 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-
-namespace Rtc.Functions.History;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// The history table's schema, defined once: the DynamoDB history store reads and writes these attributes, the
-/// stack deploys this key schema, and tests and the local gateway create tables from
-/// <see cref="CreateTableRequest"/>.
+/// stack deploys <see cref="Table"/>, and tests and the local gateway create tables from it.
 /// </summary>
 /// <remarks>
 /// One partition per user. The stream's head lives at <see cref="HeadSeq"/> (0) beside the messages (1, 2, ...):
@@ -43,27 +39,10 @@ public static class HistoryTableSchema
     /// <summary>The sort key of a stream's head item; messages are numbered from 1.</summary>
     public const long HeadSeq = 0;
 
-    /// <summary>A request that creates the table exactly as the stack deploys it (on-demand billing).</summary>
-    public static CreateTableRequest CreateTableRequest(string tableName) => new()
-    {
-        TableName = tableName,
-        BillingMode = BillingMode.PAY_PER_REQUEST,
-        AttributeDefinitions =
-        [
-            new AttributeDefinition(UserIdAttribute, ScalarAttributeType.S),
-            new AttributeDefinition(SeqAttribute, ScalarAttributeType.N),
-        ],
-        KeySchema =
-        [
-            new KeySchemaElement(UserIdAttribute, KeyType.HASH),
-            new KeySchemaElement(SeqAttribute, KeyType.RANGE),
-        ],
-    };
-
-    /// <summary>The request that turns on TTL on <see cref="ExpiresAtAttribute"/>.</summary>
-    public static UpdateTimeToLiveRequest EnableTimeToLiveRequest(string tableName) => new()
-    {
-        TableName = tableName,
-        TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = ExpiresAtAttribute, Enabled = true },
-    };
+    /// <summary>One partition per user, sorted by sequence number.</summary>
+    public static TableSchema Table { get; } = new(
+        new KeyAttribute(UserIdAttribute, KeyAttribute.String),
+        new KeyAttribute(SeqAttribute, KeyAttribute.Number),
+        [],
+        ExpiresAtAttribute);
 }

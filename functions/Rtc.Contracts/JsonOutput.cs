@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Rtc.Functions.Contracts;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// How every JSON text the service writes is encoded: messages posted to clients, replies, function results and

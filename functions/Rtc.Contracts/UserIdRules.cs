@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Contracts;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// What a user id must look like, wherever one arrives: <c>$connect</c>'s <c>user_id</c> or authorizer principal,

@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Contracts;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// API Gateway's fixed WebSocket API quotas, defined once: the functions post within them, the stack tells clients
@@ -7,11 +7,14 @@ namespace Rtc.Functions.Contracts;
 /// </summary>
 public static class WebSocketQuotas
 {
-    /// <summary>The largest message, and the largest PostToConnection body: 128 KB.</summary>
+    /// <summary>
+    /// The largest WebSocket message either way, a client's (reassembled from its frames) or a post to a
+    /// connection (the PostToConnection body): 128 KB.
+    /// </summary>
     public const int MaxMessageBytes = 128 * 1024;
 
-    /// <summary>The largest frame a client may send: 32 KB.</summary>
-    public const int MaxFrameBytes = 32 * 1024;
+    /// <summary>The largest single frame a client may send: 32 KB.</summary>
+    public const int MaxClientFrameBytes = 32 * 1024;
 
     /// <summary>A connection that carries no message for this long is closed: 10 minutes.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(10);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Rtc.Functions.Contracts;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// The Lambda proxy event API Gateway sends for every WebSocket route (<c>$connect</c>, <c>$disconnect</c>,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Rtc.Functions.Contracts;
+namespace Rtc.Contracts;
 
 /// <summary>The <c>requestContext</c> of a WebSocket proxy event.</summary>
 public sealed class WebSocketRequestContext

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Rtc.Functions.Contracts;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// A Lambda proxy integration response. On <c>$connect</c> a non-2xx <see cref="StatusCode"/> refuses the

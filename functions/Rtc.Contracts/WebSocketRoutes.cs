@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Routing;
+namespace Rtc.Contracts;
 
 /// <summary>
 /// The WebSocket API's routes, defined once: the stack deploys exactly these and the local gateway routes over
@@ -20,7 +20,7 @@ public static class WebSocketRoutes
     public const string Default = "$default";
 
     /// <summary>
-    /// Client heartbeat, answered with <see cref="PongReply"/> by a MOCK integration: every client pings every few
+    /// Client heartbeat, answered with <see cref="ClientFrames.Pong"/> by a MOCK integration: every client pings every few
     /// minutes, and no function runs for it.
     /// </summary>
     public const string Ping = "ping";
@@ -30,9 +30,6 @@ public static class WebSocketRoutes
     /// (<c>replay</c>), a <c>reset</c> or its <c>position</c> (docs/history.md).
     /// </summary>
     public const string Resume = "resume";
-
-    /// <summary>The heartbeat's answer.</summary>
-    public const string PongReply = """{"type":"pong"}""";
 
     /// <summary>The routes integrated with the connections function, in deployment order.</summary>
     public static readonly IReadOnlyList<string> FunctionRoutes = [Connect, Disconnect, Default, Resume];

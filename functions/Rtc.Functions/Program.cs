@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Rtc.Functions.Composition;
+using Rtc.Contracts;
 using Rtc.Functions.Configuration;
 using Rtc.Functions.Runtime;
 

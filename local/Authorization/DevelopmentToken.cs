@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 
-namespace Rtc.Local.Json;
+namespace Rtc.Local.Authorization;
 
 /// <summary>The token endpoint's answer.</summary>
 /// <param name="Token">A JWT the local authorizer accepts.</param>
-public sealed record DevelopmentToken([property: JsonPropertyName("token")] string Token);
+internal sealed record DevelopmentToken([property: JsonPropertyName("token")] string Token);

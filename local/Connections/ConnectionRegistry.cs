@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Rtc.Local.Connections;
 
 /// <summary>The gateway's open connections by id: what the management API can reach.</summary>
-public sealed class ConnectionRegistry
+internal sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, LiveConnection> connections = new(StringComparer.Ordinal);
 

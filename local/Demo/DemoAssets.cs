@@ -8,7 +8,7 @@ namespace Rtc.Local.Demo;
 /// page, its script and style (<c>local/Demo</c>), and the browser client's module, embedded from the
 /// repository's <c>client/src</c> (one copy of the file, see <c>Rtc.Local.csproj</c>).
 /// </summary>
-public static class DemoAssets
+internal static class DemoAssets
 {
     private static readonly FrozenDictionary<string, Asset> ByPath = new Dictionary<string, Asset>(StringComparer.Ordinal)
     {

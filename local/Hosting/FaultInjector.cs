@@ -1,9 +1,9 @@
 using Rtc.Local.Configuration;
 
-namespace Rtc.Local.Faults;
+namespace Rtc.Local.Hosting;
 
 /// <summary>Decides, per management API request, whether to delay it and whether to fail it with 429 or 500.</summary>
-public sealed class FaultInjector(FaultOptions options, TimeProvider clock)
+internal sealed class FaultInjector(FaultOptions options, TimeProvider clock)
 {
     /// <summary>A fault to answer with instead of the real result.</summary>
     /// <param name="Status">The HTTP status.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Rtc.Local.Json;
+namespace Rtc.Local.Http;
 
 /// <summary>
 /// API Gateway's own JSON answers: <c>{"message"}</c> on refused requests, plus <c>connectionId</c> and
@@ -9,7 +9,7 @@ namespace Rtc.Local.Json;
 /// <param name="Message">What happened, e.g. <c>Internal server error</c>.</param>
 /// <param name="ConnectionId">The client's connection id (integration failures only).</param>
 /// <param name="RequestId">The failed request's id (integration failures only).</param>
-public sealed record GatewayMessage(
+internal sealed record GatewayMessage(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("connectionId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConnectionId = null,
     [property: JsonPropertyName("requestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestId = null);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Packaging;
 using Rtc.Stack.Template;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Template;
 
@@ -170,7 +170,7 @@ internal static class WebSocketApiComponent
             ["integrationId"] = integration.Id,
             ["integrationResponseKey"] = DefaultKey,
             ["templateSelectionExpression"] = EscapedDefaultKey,
-            ["responseTemplates"] = new JsonObject { [DefaultKey] = WebSocketRoutes.PongReply },
+            ["responseTemplates"] = new JsonObject { [DefaultKey] = ClientFrames.Pong },
         });
 
         var route = template.Resource("ping-route", "aws:apigatewayv2/route:Route", new JsonObject

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Authorization;

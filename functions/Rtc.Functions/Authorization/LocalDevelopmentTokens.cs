@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 
 namespace Rtc.Functions.Authorization;
 

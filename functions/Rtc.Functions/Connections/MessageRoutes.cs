@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
-using Rtc.Functions.Management;
-using Rtc.Functions.Storage;
+using Rtc.Contracts;
 
 namespace Rtc.Functions.Connections;
 
@@ -10,24 +7,24 @@ namespace Rtc.Functions.Connections;
 /// The message route <c>$default</c>: tells the client what was wrong with its message, through the management API
 /// (the route has no route response), and never throws on input. (API Gateway answers <c>ping</c> itself.)
 /// </summary>
-public sealed class MessageRoutes(ReplySender replies)
+public sealed class DefaultRoute(ReplySender replies)
 {
     /// <summary>The longest action echoed back in <c>unknown_action</c>; longer ones are cut, so a reply stays small.</summary>
     public const int MaxEchoedActionLength = 256;
 
     /// <summary><c>$default</c>: replies <c>invalid_json</c> or <c>unknown_action</c>.</summary>
-    public async Task<RouteResult> DefaultAsync(WebSocketRequest request, string connectionId, CancellationToken cancellationToken = default)
+    public async Task<RouteResult> HandleAsync(WebSocketRequest request, string connectionId, CancellationToken cancellationToken = default)
     {
-        var error = ErrorFor(request);
-        var reply = await replies.SendAsync(connectionId, error, cancellationToken);
-        return new RouteResult(RouteResult.Status(200), error.Error!, Reply: reply);
+        var (error, action) = ErrorFor(request);
+        var reply = ReplySender.Describe(await replies.PostAsync(connectionId, ClientFrames.Error(error, action), cancellationToken));
+        return new RouteResult(RouteResult.Status(200), error, Reply: reply);
     }
 
-    private static ClientReply ErrorFor(WebSocketRequest request)
+    private static (string Error, string? Action) ErrorFor(WebSocketRequest request)
     {
         if (request.IsBase64Encoded || request.Body is null)
         {
-            return ClientReply.InvalidJson;
+            return (ErrorCode.InvalidJson, null);
         }
 
         try
@@ -35,54 +32,17 @@ public sealed class MessageRoutes(ReplySender replies)
             using var document = JsonDocument.Parse(request.Body);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return ClientReply.InvalidJson;
+                return (ErrorCode.InvalidJson, null);
             }
 
             var action = document.RootElement.TryGetProperty("action", out var value) && value.ValueKind == JsonValueKind.String
                 ? value.GetString()!
                 : "";
-            return ClientReply.UnknownAction(action.Length > MaxEchoedActionLength ? action[..MaxEchoedActionLength] : action);
+            return (ErrorCode.UnknownAction, action.Length > MaxEchoedActionLength ? action[..MaxEchoedActionLength] : action);
         }
         catch (JsonException)
         {
-            return ClientReply.InvalidJson;
+            return (ErrorCode.InvalidJson, null);
         }
-    }
-}
-
-/// <summary>
-/// Sends replies to the connection a message came from. Best effort: a failed reply is reported in the result,
-/// never thrown, and a connection the management API calls gone loses its row (<see cref="GoneConnections"/>).
-/// </summary>
-public sealed class ReplySender(Lazy<IManagementApi> management, IConnectionStore store, FunctionLogger logger)
-{
-    /// <summary>Posts <paramref name="reply"/> and returns what came of it: <c>delivered</c>, <c>gone</c>, ... or <c>error</c>.</summary>
-    public async Task<string> SendAsync(string connectionId, ClientReply reply, CancellationToken cancellationToken = default) =>
-        Describe(await PostAsync(connectionId, JsonOutput.SerializeToUtf8Bytes(reply, ConnectionsJsonContext.Default.ClientReply), cancellationToken));
-
-    /// <summary>How a reply's outcome is logged: <c>delivered</c>, <c>gone</c>, ... or <c>error</c> when none came.</summary>
-    public static string Describe(ManagementOutcome? outcome) => outcome?.ToString().ToLowerInvariant() ?? "error";
-
-    /// <summary>Posts <paramref name="data"/> as one message; null when the management client failed without an answer.</summary>
-    public async Task<ManagementOutcome?> PostAsync(string connectionId, byte[] data, CancellationToken cancellationToken = default)
-    {
-        ManagementResult result;
-        try
-        {
-            result = await management.Value.PostToConnectionAsync(connectionId, data, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A reply is a courtesy to the client: a broken management client must not fail the invocation.
-            logger.Write(LogSeverity.Warn, "reply failed", ("connectionId", connectionId), ("errorType", exception.GetType().Name), ("errorMessage", exception.Message));
-            return null;
-        }
-
-        if (result.Outcome == ManagementOutcome.Gone)
-        {
-            await store.ForgetAsync(connectionId, logger);
-        }
-
-        return result.Outcome;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Rtc.Contracts;
 using Rtc.Functions.Configuration;
 
 namespace Rtc.Functions.History;

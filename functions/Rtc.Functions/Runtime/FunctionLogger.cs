@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 
-namespace Rtc.Functions.Logging;
+namespace Rtc.Functions.Runtime;
 
 /// <summary>How serious a log line is; written as <c>INFO</c>, <c>WARN</c> or <c>ERROR</c>.</summary>
 public enum LogSeverity
@@ -28,10 +28,16 @@ public sealed class FunctionLogger(TextWriter output, TimeProvider clock)
     // Who else gets the lines written on an async flow; see Observe.
     private static readonly AsyncLocal<Action<string>?> Observer = new();
 
+    /// <summary>
+    /// The field every invocation's line gives its duration in, in milliseconds by the handler's
+    /// <see cref="TimeProvider"/>, so one CloudWatch Logs Insights query reads every function.
+    /// </summary>
+    public const string DurationField = "durationMs";
+
     private readonly Lock writeLock = new();
 
-    /// <summary>A logger that writes to the process's standard output.</summary>
-    public static FunctionLogger Console { get; } = new(System.Console.Out, TimeProvider.System);
+    /// <summary>A logger that writes to the process's standard output, where Lambda (and the local gateway's console) reads it.</summary>
+    public static FunctionLogger StandardOutput { get; } = new(Console.Out, TimeProvider.System);
 
     /// <summary>
     /// Hands <paramref name="observer"/> every line any logger writes from now on, on the current async flow and

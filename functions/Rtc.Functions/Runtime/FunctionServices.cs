@@ -1,10 +1,9 @@
 using Rtc.Functions.Configuration;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Storage;
 
-namespace Rtc.Functions.Composition;
+namespace Rtc.Functions.Runtime;
 
 /// <summary>
 /// What handlers are built from. The stores and the management client are lazy, so a handler that needs none of
@@ -34,5 +33,5 @@ public sealed record FunctionServices(
         new Lazy<IHistoryStore?>(() => DynamoDbHistoryStore.FromEnvironment(environment)),
         new Lazy<IManagementApi>(() => ManagementApiClient.FromEnvironment(environment)),
         TimeProvider.System,
-        FunctionLogger.Console);
+        FunctionLogger.StandardOutput);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Rtc.Contracts;
 using Rtc.Functions.Configuration;
 
 namespace Rtc.Functions.Storage;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Tests.Logging;
 

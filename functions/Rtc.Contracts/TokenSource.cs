@@ -1,7 +1,7 @@
-namespace Rtc.Stack.Configuration;
+namespace Rtc.Contracts;
 
-/// <summary>Where clients put their token, and so the authorizer's identity source.</summary>
-internal enum TokenSource
+/// <summary>Where clients put their token under <see cref="AuthMode.Jwt"/>, and so the authorizer's identity source.</summary>
+public enum TokenSource
 {
     /// <summary>The <c>token</c> query parameter (<c>route.request.querystring.token</c>).</summary>
     Query,
