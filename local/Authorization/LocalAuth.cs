@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Rtc.Contracts;
 using Rtc.Functions.Authorization;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Local.Authorization;
 

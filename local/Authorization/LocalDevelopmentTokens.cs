@@ -2,14 +2,15 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Rtc.Contracts;
+using Rtc.Functions.Authorization;
 
-namespace Rtc.Functions.Authorization;
+namespace Rtc.Local.Authorization;
 
 /// <summary>
 /// Mints HS256 tokens that an authorizer in secret mode accepts: for the local gateway's quick start and for
-/// tests. Never used by the deployed functions.
+/// tests. It lives with the gateway so the deployed functions do not carry it.
 /// </summary>
-public static class LocalDevelopmentTokens
+internal static class LocalDevelopmentTokens
 {
     /// <summary>
     /// A token for <paramref name="userId"/> with the issuer, audience, user claim and HS256 secret of

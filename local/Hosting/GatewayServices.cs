@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Amazon.DynamoDBv2;
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.History;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;

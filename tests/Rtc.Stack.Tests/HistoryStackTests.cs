@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.History;
 using Rtc.Functions.Storage;
 using Rtc.Stack.Tests.Support;

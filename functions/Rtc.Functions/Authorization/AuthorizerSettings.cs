@@ -1,6 +1,6 @@
 using System.Text;
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Authorization;
 

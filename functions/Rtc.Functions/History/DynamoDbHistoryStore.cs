@@ -3,7 +3,7 @@ using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.History;
 

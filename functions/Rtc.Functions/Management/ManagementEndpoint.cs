@@ -1,5 +1,5 @@
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Management;
 

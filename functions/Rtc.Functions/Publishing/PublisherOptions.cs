@@ -1,6 +1,6 @@
 using System.Globalization;
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Publishing;
 

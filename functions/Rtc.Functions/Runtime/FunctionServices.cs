@@ -1,4 +1,3 @@
-using Rtc.Functions.Configuration;
 using Rtc.Functions.History;
 using Rtc.Functions.Management;
 using Rtc.Functions.Storage;

@@ -1,4 +1,4 @@
-namespace Rtc.Functions.Configuration;
+namespace Rtc.Functions.Runtime;
 
 /// <summary>Reads settings by name, so tests and the local gateway can supply their own.</summary>
 public interface IFunctionEnvironment

@@ -2,7 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Storage;
 

@@ -1,6 +1,5 @@
 using Rtc.Contracts;
 using Rtc.Functions.Authorization;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.History;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;

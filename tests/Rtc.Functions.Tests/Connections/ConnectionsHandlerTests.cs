@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;

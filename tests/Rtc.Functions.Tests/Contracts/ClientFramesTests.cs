@@ -2,7 +2,7 @@ using System.Text;
 using Rtc.Contracts;
 using Rtc.Functions.History;
 
-namespace Rtc.Functions.Tests.History;
+namespace Rtc.Functions.Tests.Contracts;
 
 public sealed class ClientFramesTests
 {

@@ -1,5 +1,4 @@
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.History;
 using Rtc.Functions.Management;
 using Rtc.Functions.Publishing;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Runtime;
 
-namespace Rtc.Functions.Tests.Logging;
+namespace Rtc.Functions.Tests.Runtime;
 
 public sealed class FunctionLoggerTests
 {

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Rtc.Contracts;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 using Rtc.Testing;
 
