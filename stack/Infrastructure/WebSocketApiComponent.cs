@@ -190,3 +190,9 @@ internal static class WebSocketApiComponent
         });
     }
 }
+
+/// <summary>The WebSocket API and its stage.</summary>
+/// <param name="Api">The API.</param>
+/// <param name="Stage">The stage named after the stack.</param>
+/// <param name="Domain">Interpolation of <c>{apiId}.execute-api.{region}.{dnsSuffix}</c>.</param>
+internal sealed record WebSocketApi(ResourceRef Api, ResourceRef Stage, string Domain);
