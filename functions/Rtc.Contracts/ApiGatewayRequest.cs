@@ -12,7 +12,6 @@ public abstract class ApiGatewayRequest
     [JsonPropertyName("headers")]
     public Dictionary<string, string>? Headers { get; init; }
 
-    /// <summary>Request headers with every value.</summary>
     [JsonPropertyName("multiValueHeaders")]
     public Dictionary<string, string[]>? MultiValueHeaders { get; init; }
 
@@ -20,7 +19,6 @@ public abstract class ApiGatewayRequest
     [JsonPropertyName("queryStringParameters")]
     public Dictionary<string, string>? QueryStringParameters { get; init; }
 
-    /// <summary>Query parameters with every value.</summary>
     [JsonPropertyName("multiValueQueryStringParameters")]
     public Dictionary<string, string[]>? MultiValueQueryStringParameters { get; init; }
 

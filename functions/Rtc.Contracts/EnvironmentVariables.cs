@@ -6,13 +6,11 @@ public static class EnvironmentVariables
     /// <summary>Which handler this process runs: one of <see cref="HandlerNames.All"/>.</summary>
     public const string Handler = "RTC_HANDLER";
 
-    /// <summary>The connection table's name.</summary>
     public const string TableName = "TABLE_NAME";
 
     /// <summary>The WebSocket API's domain, <c>{apiId}.execute-api.{region}.{dnsSuffix}</c>.</summary>
     public const string WebSocketDomain = "WEBSOCKET_DOMAIN";
 
-    /// <summary>The WebSocket API's stage name.</summary>
     public const string WebSocketStage = "WEBSOCKET_STAGE";
 
     /// <summary>A full management API base URL; wins over domain and stage (local use).</summary>

@@ -22,11 +22,9 @@ public sealed class WebSocketRequestContext
     [JsonPropertyName("domainName")]
     public string? DomainName { get; init; }
 
-    /// <summary>The stage name.</summary>
     [JsonPropertyName("stage")]
     public string? Stage { get; init; }
 
-    /// <summary>The API id.</summary>
     [JsonPropertyName("apiId")]
     public string? ApiId { get; init; }
 
@@ -42,11 +40,9 @@ public sealed class WebSocketRequestContext
     [JsonPropertyName("requestTime")]
     public string? RequestTime { get; init; }
 
-    /// <summary>API Gateway's request id.</summary>
     [JsonPropertyName("requestId")]
     public string? RequestId { get; init; }
 
-    /// <summary>API Gateway's extended request id.</summary>
     [JsonPropertyName("extendedRequestId")]
     public string? ExtendedRequestId { get; init; }
 
@@ -92,7 +88,6 @@ public sealed class WebSocketRequestContext
 /// </summary>
 public sealed class WebSocketIdentity
 {
-    /// <summary>The client's IP address.</summary>
     [JsonPropertyName("sourceIp")]
     public string? SourceIp { get; init; }
 

@@ -9,7 +9,6 @@ namespace Rtc.Contracts;
 /// </summary>
 public sealed class WebSocketResponse
 {
-    /// <summary>The HTTP status code.</summary>
     [JsonPropertyName("statusCode")]
     public int StatusCode { get; init; }
 
@@ -18,7 +17,6 @@ public sealed class WebSocketResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, string>? Headers { get; init; }
 
-    /// <summary>The response body.</summary>
     [JsonPropertyName("body")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Body { get; init; }

@@ -10,7 +10,6 @@ namespace Rtc.Local.Authorization;
 /// </summary>
 internal sealed class TokenEndpoint(LocalAuth auth)
 {
-    /// <summary>Handles one token request.</summary>
     public async Task HandleAsync(HttpContext http)
     {
         string token;

@@ -7,10 +7,8 @@ internal sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, LiveConnection> connections = new(StringComparer.Ordinal);
 
-    /// <summary>How many connections are open.</summary>
     public int Count => connections.Count;
 
-    /// <summary>Every open connection.</summary>
     public IEnumerable<LiveConnection> All => connections.Values;
 
     /// <summary>Adds a connection whose <c>$connect</c> succeeded.</summary>

@@ -12,13 +12,11 @@ internal sealed class LiveConnection(string connectionId, WebSocket socket, Date
     private long lastActiveTicks = connectedAt.UtcTicks;
     private CloseCause? closeCause;
 
-    /// <summary>API Gateway's connection id.</summary>
     public string ConnectionId { get; } = connectionId;
 
     /// <summary>When the handshake completed.</summary>
     public DateTimeOffset ConnectedAt { get; } = connectedAt;
 
-    /// <summary>The client's address.</summary>
     public string? SourceIp { get; } = sourceIp;
 
     /// <summary>The client's <c>User-Agent</c>.</summary>

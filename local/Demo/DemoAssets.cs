@@ -18,7 +18,6 @@ internal static class DemoAssets
         [LocalRoutes.ClientModule] = Load("client/rtc-client.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Every path served.</summary>
     public static IEnumerable<string> Paths => ByPath.Keys;
 
     /// <summary>Writes the asset at the request's path.</summary>

@@ -35,7 +35,6 @@ public sealed class LocalGateway : IAsyncDisposable
     /// <summary>The JWT settings and token minting of <c>--auth jwt</c>; null without it.</summary>
     internal LocalAuth? Auth => Services.GetService<LocalAuth>();
 
-    /// <summary>The open connections.</summary>
     internal ConnectionRegistry Connections => Services.GetRequiredService<ConnectionRegistry>();
 
     /// <summary><c>http://127.0.0.1:N</c>: the Lambda Invoke API's endpoint.</summary>

@@ -6,7 +6,6 @@ namespace Rtc.Local.Hosting;
 /// </summary>
 internal static class LocalRoutes
 {
-    /// <summary>The demo page.</summary>
     public const string Page = "/";
 
     /// <summary>The browser client's module, <c>client/src/rtc-client.js</c> of the repository.</summary>

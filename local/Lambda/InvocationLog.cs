@@ -7,7 +7,6 @@ internal sealed class InvocationLog
 {
     private readonly StringBuilder lines = new();
 
-    /// <summary>Adds one line.</summary>
     public void Append(string line)
     {
         lock (lines)

@@ -166,7 +166,6 @@ internal sealed record SignatureCheck(string? ErrorType, string Message)
     /// <summary>A valid signature.</summary>
     public static SignatureCheck Valid { get; } = new(null, "");
 
-    /// <summary>Whether the signature is valid.</summary>
     public bool IsValid => ErrorType is null;
 
     /// <summary>No or unusable <c>Authorization</c> header.</summary>

@@ -20,7 +20,6 @@ internal sealed class WebSocketEndpoint(
     RateLimiter connectLimiter,
     HandshakeAuthorizer? authorizer = null)
 {
-    /// <summary>Handles one upgrade request.</summary>
     public async Task HandleAsync(HttpContext http)
     {
         if (WebSocketHandshake.Check(http.Request) is { } invalid)
