@@ -146,6 +146,9 @@ public static class ResetReason
 
     /// <summary>The service keeps no history.</summary>
     public const string HistoryDisabled = "history_disabled";
+
+    /// <summary>Every reason, as the client must know them.</summary>
+    public static readonly IReadOnlyList<string> All = [EpochChanged, Expired, Ahead, HistoryDisabled];
 }
 
 /// <summary>What was wrong with a client's message: the <c>error</c> of an <c>error</c> frame.</summary>
@@ -159,6 +162,9 @@ public static class ErrorCode
 
     /// <summary>The resume request was malformed.</summary>
     public const string InvalidResume = "invalid_resume";
+
+    /// <summary>Every code, as the client must know them.</summary>
+    public static readonly IReadOnlyList<string> All = [InvalidJson, UnknownAction, InvalidResume];
 }
 
 internal sealed record ResetFrame(
