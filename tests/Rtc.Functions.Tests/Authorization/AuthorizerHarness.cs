@@ -56,6 +56,7 @@ internal sealed class AuthorizerHarness(AuthorizerSettings settings, ISigningKey
         await RefusedAsync(eventJson);
         var line = LastLogLine();
         Assert.Equal("deny", line.GetProperty("outcome").GetString());
+        Assert.True(line.GetProperty("durationMs").GetDouble() >= 0);
         return line.GetProperty("reason").GetString()!;
     }
 
