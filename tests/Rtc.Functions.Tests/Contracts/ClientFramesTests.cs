@@ -64,7 +64,7 @@ public sealed class ClientFramesTests
     {
         var epochs = Enumerable.Range(0, 100).Select(_ => StreamEpoch.New()).ToList();
 
-        // MaxDataBytes counts an epoch as 16 characters written as they are.
+        // MaxPublishedDataBytes counts an epoch as ClientFrames.EpochLength (16) characters written as they are.
         Assert.Equal(100, epochs.Distinct().Count());
         Assert.All(epochs, epoch => Assert.Matches("^[A-Za-z0-9_-]{16}$", epoch));
     }
