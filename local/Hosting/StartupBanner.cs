@@ -1,18 +1,17 @@
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Runtime;
+using Rtc.Contracts;
 using Rtc.Local.Configuration;
 
 namespace Rtc.Local.Hosting;
 
 /// <summary>What the gateway prints once it listens: where to connect, how to publish, and the credentials to paste.</summary>
-public static class StartupBanner
+internal static class StartupBanner
 {
     /// <summary>Writes the banner for <paramref name="gateway"/> to <paramref name="output"/>.</summary>
     public static void Write(TextWriter output, LocalGateway gateway)
     {
         var options = gateway.Options;
         var invoker = gateway.Services.GetRequiredService<FunctionInvoker>();
-        var hosted = HandlerCatalog.Names.Where(invoker.Hosts);
+        var hosted = HandlerNames.All.Where(invoker.Hosts);
         var endpoint = gateway.BaseUri.GetLeftPart(UriPartial.Authority);
         var storage = options.DynamoDbEndpoint is { } dynamoDb ? $"DynamoDB at {dynamoDb}, table {options.TableName}" : "in memory";
         var history = !options.HistoryEnabled

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Rtc.Local.Http;
 
 /// <summary>Reads a request body whole, refusing one over a limit without buffering it all, and reads it as JSON text.</summary>
-public static class RequestBody
+internal static class RequestBody
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -35,7 +35,7 @@ public static class RequestBody
     /// <summary>
     /// How deeply nested a payload Lambda's Invoke API takes as JSON: 1,000 levels, the default nesting limit of the
     /// JSON parser its error messages come from (Jackson's, since 2.15). Deeper JSON than the functions read
-    /// (<see cref="Rtc.Functions.Contracts.JsonInput.MaxDepth"/>) therefore reaches the function, which refuses it
+    /// (<see cref="Rtc.Contracts.JsonInput.MaxDepth"/>) therefore reaches the function, which refuses it
     /// naming its limit; the gateway's doors pass it on the same way so every door gives that answer.
     /// </summary>
     public const int InvokeApiMaxDepth = 1000;

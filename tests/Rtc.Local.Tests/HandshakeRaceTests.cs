@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 using Rtc.Local.Hosting;
 using Rtc.Local.Configuration;

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 
 namespace Rtc.Functions.History;
 

@@ -1,6 +1,6 @@
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Management;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Storage;
 
