@@ -1,9 +1,5 @@
-using Microsoft.Playwright;
 using Rtc.Functions.Configuration;
-using Rtc.Browser.Tests.Support;
 using Rtc.Local.Configuration;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Browser.Tests;
 

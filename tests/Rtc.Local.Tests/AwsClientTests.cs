@@ -1,10 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json;
-using Rtc.Functions.Routing;
-using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>The management API as the AWS CLI v2 and boto3 use it: paths, encoding, SigV4 and error types.</summary>

@@ -1,9 +1,4 @@
-using System.Text;
 using Rtc.Functions.History;
-using Rtc.Functions.Storage;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -1,6 +1,3 @@
-using Rtc.Functions.Configuration;
-using Rtc.Local.Configuration;
-
 namespace Rtc.Local.Tests;
 
 public sealed class GatewayOptionsParserTests

@@ -1,13 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Rtc.Functions.Logging;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Configuration;
-using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

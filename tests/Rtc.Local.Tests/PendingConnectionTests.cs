@@ -1,11 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Rtc.Functions.Contracts;
-using Rtc.Functions.Routing;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

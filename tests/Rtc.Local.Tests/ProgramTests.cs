@@ -1,12 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Configuration;
-using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net.WebSockets;
-using Rtc.Functions.Routing;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 public sealed class QuotaTests

@@ -1,7 +1,4 @@
 using Rtc.Functions.History;
-using Rtc.Functions.Storage;
-using Rtc.Local.Hosting;
-using Rtc.Testing;
 
 namespace Rtc.Local.Tests;
 

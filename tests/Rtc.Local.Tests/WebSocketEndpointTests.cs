@@ -1,10 +1,5 @@
-using System.Net.WebSockets;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Rtc.Functions.Contracts;
-using Rtc.Functions.Routing;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

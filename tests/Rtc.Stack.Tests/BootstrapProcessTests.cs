@@ -1,16 +1,11 @@
 using System.IO.Compression;
 using System.Runtime.Versioning;
 using System.Text;
-using System.Text.Json;
 using Rtc.Functions.Authorization;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.Storage;
-using Rtc.Testing;
 using Rtc.Testing.Events;
 using Rtc.Testing.Management;
 using Rtc.Testing.Runtime;
-using Rtc.Stack.Packaging;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

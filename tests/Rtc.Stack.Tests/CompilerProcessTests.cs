@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Rtc.Stack.Tests.Support;
-using Rtc.Testing;
 
 namespace Rtc.Stack.Tests;
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Rtc.Functions.Routing;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.History;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

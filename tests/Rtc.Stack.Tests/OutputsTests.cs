@@ -1,10 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
 using Rtc.Local.Configuration;
 using Rtc.Local.Demo;
 using Rtc.Local.Json;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

@@ -1,6 +1,4 @@
-using Rtc.Functions.Configuration;
 using Rtc.Functions.Publishing;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

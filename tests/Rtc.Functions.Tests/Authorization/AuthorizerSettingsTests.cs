@@ -1,12 +1,3 @@
-using Rtc.Functions.Authorization;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.History;
-using Rtc.Functions.Logging;
-using Rtc.Functions.Management;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
-
 namespace Rtc.Functions.Tests.Authorization;
 
 /// <summary>How the authorizer reads <c>RTC_AUTH_*</c>, and what it says when they are wrong.</summary>

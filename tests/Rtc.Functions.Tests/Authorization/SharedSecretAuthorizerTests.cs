@@ -1,9 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.Authorization;
-using Rtc.Functions.Runtime;
-using Rtc.Testing.Events;
-
 namespace Rtc.Functions.Tests.Authorization;
 
 /// <summary>The authorizer in HS256 secret mode, as the local gateway runs it.</summary>

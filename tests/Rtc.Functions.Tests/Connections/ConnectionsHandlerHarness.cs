@@ -1,11 +1,5 @@
-using System.Text.Json;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Contracts;
-using Rtc.Functions.History;
-using Rtc.Functions.Logging;
-using Rtc.Functions.Management;
-using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Tests.Connections;
 

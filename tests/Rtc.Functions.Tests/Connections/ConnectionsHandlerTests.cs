@@ -1,10 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.Connections;
-using Rtc.Functions.Management;
-using Rtc.Functions.Runtime;
-using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Connections;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Tests.Contracts;

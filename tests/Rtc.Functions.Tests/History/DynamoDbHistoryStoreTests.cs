@@ -1,6 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using Rtc.Functions.History;
-using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.History;
 

@@ -1,6 +1,3 @@
-using Rtc.Functions.Configuration;
-using Rtc.Functions.History;
-
 namespace Rtc.Functions.Tests.History;
 
 public sealed class HistoryOptionsTests

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.Logging;
-
 namespace Rtc.Functions.Tests.Logging;
 
 public sealed class FunctionLoggerTests

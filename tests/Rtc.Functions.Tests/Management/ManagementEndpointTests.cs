@@ -1,6 +1,3 @@
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Management;
-
 namespace Rtc.Functions.Tests.Management;
 
 public sealed class ManagementEndpointTests

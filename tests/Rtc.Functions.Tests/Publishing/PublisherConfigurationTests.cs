@@ -1,12 +1,3 @@
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.History;
-using Rtc.Functions.Logging;
-using Rtc.Functions.Management;
-using Rtc.Functions.Publishing;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
-
 namespace Rtc.Functions.Tests.Publishing;
 
 public sealed class PublisherConfigurationTests

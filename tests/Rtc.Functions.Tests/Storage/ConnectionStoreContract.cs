@@ -1,6 +1,3 @@
-using Rtc.Functions.Storage;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.Storage;
 
 /// <summary>

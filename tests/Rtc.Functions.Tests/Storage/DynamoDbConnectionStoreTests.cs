@@ -1,7 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Storage;
-using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Storage;
 

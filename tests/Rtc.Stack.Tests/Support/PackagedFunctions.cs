@@ -1,5 +1,3 @@
-using Rtc.Stack.Packaging;
-
 namespace Rtc.Stack.Tests.Support;
 
 /// <summary>

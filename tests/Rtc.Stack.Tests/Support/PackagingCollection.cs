@@ -1,5 +1,3 @@
-using Rtc.Testing;
-
 namespace Rtc.Stack.Tests.Support;
 
 /// <summary>
