@@ -111,6 +111,6 @@ public sealed class AwsClientTests : IAsyncLifetime
         assert status == 204, status
         """;
 
-    private Task<ExternalClient.Result> Cli(params string[] arguments) => ExternalClient.RunAsync(
+    private Task<ChildProcess.Result> Cli(params string[] arguments) => ExternalClient.RunAsync(
         ExternalClient.AwsCli, ["apigatewaymanagementapi", .. arguments.Take(1), "--endpoint-url", gateway.ManagementEndpoint.ToString(), .. arguments.Skip(1)]);
 }

