@@ -5,6 +5,8 @@ namespace Rtc.Local.Tests;
 
 public sealed class QuotaTests
 {
+    private static readonly TimeSpan OneTick = TimeSpan.FromTicks(1);
+
     [Fact]
     public async Task FrameOver32KilobytesClosesWith1009AndSendsDisconnect()
     {
@@ -139,8 +141,6 @@ public sealed class QuotaTests
 
         Assert.Equal(429, await WebSocketClient.RefusedStatusAsync(gateway.WebSocketUri));
     }
-
-    private static readonly TimeSpan OneTick = TimeSpan.FromTicks(1);
 
     /// <summary>
     /// Waits, without sleeping, until the connection's pump is reading: its answer to a ping comes after it has
