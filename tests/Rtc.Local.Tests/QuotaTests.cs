@@ -102,6 +102,7 @@ public sealed class QuotaTests
         // And once the messages stop, the connection goes idle a whole period after the last one.
         clock.Advance(idle);
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await socket.ReceiveCloseAsync());
+        Assert.Equal(1001, (await connections.NextAsync(WebSocketRoutes.Disconnect)).RequestContext.DisconnectStatusCode);
     }
 
     [Fact]
