@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
-using Rtc.Functions.Logging;
 
 namespace Rtc.Local.Tests;
 

@@ -111,7 +111,7 @@ public sealed class DynamoDbAvailabilityTests(DynamoDbLocal dynamo)
 
     private async Task<string> CreateTableAsync(Action<CreateTableRequest> reshape)
     {
-        var request = ConnectionTableSchema.CreateTableRequest($"misshapen-{Guid.NewGuid():N}");
+        var request = TableRequests.Create(ConnectionTableSchema.Table, $"misshapen-{Guid.NewGuid():N}");
         reshape(request);
         await dynamo.Client.CreateTableAsync(request);
         return request.TableName;

@@ -9,7 +9,7 @@ public sealed class GatewayLogTests
         var buffer = new StringWriter();
         var log = TextWriter.Synchronized(buffer);
         await using (var gateway = await TestGateway.StartAsync(TestGateway.Options,
-                         new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections }, log))
+                         new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections }, log))
         {
             using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
             var connectionId = (await connections.NextAsync(WebSocketRoutes.Connect)).RequestContext.ConnectionId;

@@ -1,5 +1,3 @@
-using Rtc.Functions.Logging;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>Lambda's Invoke API as the AWS CLI v2 uses it.</summary>
@@ -207,7 +205,7 @@ public sealed class InvokeApiTests
     }
 
     private static Task<LocalGateway> StartAsync(IInvocationHandler publisher, GatewayOptions? options = null) =>
-        TestGateway.StartAsync(options ?? TestGateway.Options, new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Publisher] = publisher });
+        TestGateway.StartAsync(options ?? TestGateway.Options, new Dictionary<string, IInvocationHandler> { [HandlerNames.Publisher] = publisher });
 
     // aws lambda invoke with options LambdaCli does not pass; the response file is not needed here.
     private static Task<ChildProcess.Result> InvokeWithCliAsync(LocalGateway gateway, string function, string payload, params string[] options) =>

@@ -1,5 +1,3 @@
-using Rtc.Functions.Contracts;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>The management API for a connection whose <c>$connect</c> has not returned yet.</summary>
@@ -15,7 +13,7 @@ public sealed class PendingConnectionTests
         using var http = new HttpClient();
         var connections = new GreetingConnections(http);
         await using var gateway = await TestGateway.StartAsync(TestGateway.Options with { RequireSignature = false },
-            new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections });
+            new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections });
 
         using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
         var (post, get) = await connections.Answers.Task.WaitAsync(Eventually.WaitLimit);

@@ -156,6 +156,6 @@ public sealed class QuotaTests
     private static async Task PingAsync(ClientWebSocket socket)
     {
         await socket.SendTextAsync("{\"action\":\"ping\"}");
-        Assert.Equal(WebSocketRoutes.PongReply, await socket.ReceiveTextAsync());
+        Assert.Equal(ClientFrames.Pong, await socket.ReceiveTextAsync());
     }
 }

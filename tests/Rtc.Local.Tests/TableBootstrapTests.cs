@@ -1,5 +1,3 @@
-using Rtc.Functions.History;
-
 namespace Rtc.Local.Tests;
 
 [Collection(DynamoDbLocal.Collection)]

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Rtc.Functions.Contracts;
 
 namespace Rtc.Local.Tests;
 

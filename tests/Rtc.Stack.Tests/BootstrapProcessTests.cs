@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using System.Text;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Storage;
+using Rtc.Local.Authorization;
 using Rtc.Testing.Events;
 using Rtc.Testing.Management;
 using Rtc.Testing.Runtime;

@@ -1,4 +1,6 @@
+using Rtc.Functions.Runtime;
 using Rtc.Functions.History;
+using Rtc.Functions.Storage;
 
 namespace Rtc.Stack.Tests;
 
@@ -33,7 +35,7 @@ public sealed class HistoryStackTests
     public void HistoryTableKeysAreTheOnesTheStoreCreatesTablesWith()
     {
         var table = Templates.Dev().Properties("history-table");
-        var request = HistoryTableSchema.CreateTableRequest("any");
+        var request = TableRequests.Create(HistoryTableSchema.Table, "any");
 
         Assert.Equal(
             request.KeySchema.Select(key => key.AttributeName),

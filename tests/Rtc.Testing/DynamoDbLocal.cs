@@ -3,7 +3,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Rtc.Functions.History;
+using Rtc.Contracts;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Testing;
@@ -69,12 +69,10 @@ public sealed class DynamoDbLocal : IAsyncLifetime
         new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = Region, MaxErrorRetry = 0 });
 
     /// <summary>Creates a new connection table with the stack's schema and TTL, and returns its name.</summary>
-    public Task<string> CreateConnectionTableAsync() =>
-        CreateTableAsync("connections", ConnectionTableSchema.CreateTableRequest, ConnectionTableSchema.EnableTimeToLiveRequest);
+    public Task<string> CreateConnectionTableAsync() => CreateTableAsync("connections", ConnectionTableSchema.Table);
 
     /// <summary>Creates a new history table with the stack's schema and TTL, and returns its name.</summary>
-    public Task<string> CreateHistoryTableAsync() =>
-        CreateTableAsync("history", HistoryTableSchema.CreateTableRequest, HistoryTableSchema.EnableTimeToLiveRequest);
+    public Task<string> CreateHistoryTableAsync() => CreateTableAsync("history", HistoryTableSchema.Table);
 
     /// <inheritdoc />
     public Task DisposeAsync()
@@ -84,17 +82,16 @@ public sealed class DynamoDbLocal : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    // The tests' tables are made from the functions' schema (the one definition the stack and the gateway's
+    // The tests' tables are made from the contract's schema (the one definition the stack and the gateway's
     // TableBootstrap build from too), but not through TableBootstrap: TableBootstrapTests hand tables made here to
     // the bootstrap as the reference it must accept, which through the bootstrap would check it against itself, and
     // the functions' tests run against tables as the schema defines them, whatever the bootstrap does. DynamoDB
     // Local creates a table ACTIVE at once, so unlike the bootstrap this does not wait for it.
-    private async Task<string> CreateTableAsync(
-        string prefix, Func<string, CreateTableRequest> create, Func<string, UpdateTimeToLiveRequest> enableTimeToLive)
+    private async Task<string> CreateTableAsync(string prefix, TableSchema schema)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}";
-        await Client.CreateTableAsync(create(name));
-        await Client.UpdateTimeToLiveAsync(enableTimeToLive(name));
+        await Client.CreateTableAsync(TableRequests.Create(schema, name));
+        await Client.UpdateTimeToLiveAsync(TableRequests.EnableTimeToLive(schema, name));
         return name;
     }
 

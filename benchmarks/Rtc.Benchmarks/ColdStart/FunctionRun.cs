@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 
 namespace Rtc.Benchmarks.ColdStart;
 

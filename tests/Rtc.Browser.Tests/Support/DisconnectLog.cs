@@ -1,5 +1,5 @@
 using System.Text;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 
 namespace Rtc.Browser.Tests.Support;
 

@@ -94,7 +94,7 @@ public sealed class AuthorizerSettingsTests
     [Fact]
     public void HandlerCatalogBuildsTheAuthorizer()
     {
-        var handler = HandlerCatalog.Create(HandlerCatalog.Authorizer, Services(Environment(secret: Secret)));
+        var handler = HandlerCatalog.Create(HandlerNames.Authorizer, Services(Environment(secret: Secret)));
 
         Assert.IsType<AuthorizerHandler>(handler);
     }
@@ -102,7 +102,7 @@ public sealed class AuthorizerSettingsTests
     [Fact]
     public void HandlerCatalogReportsAMissingAuthSettingAtInit()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerCatalog.Authorizer, Services(Environment())));
+        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerNames.Authorizer, Services(Environment())));
 
         Assert.Contains(EnvironmentVariables.AuthJwksUrl, error.Message);
     }

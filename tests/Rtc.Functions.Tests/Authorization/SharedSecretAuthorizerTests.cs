@@ -1,3 +1,5 @@
+using Rtc.Local.Authorization;
+
 namespace Rtc.Functions.Tests.Authorization;
 
 /// <summary>The authorizer in HS256 secret mode, as the local gateway runs it.</summary>

@@ -1,5 +1,4 @@
 using Rtc.Functions.Connections;
-using Rtc.Functions.Contracts;
 
 namespace Rtc.Functions.Tests.Connections;
 

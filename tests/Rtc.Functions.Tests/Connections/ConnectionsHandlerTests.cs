@@ -337,7 +337,7 @@ public sealed class ConnectionsHandlerTests
     {
         var services = FunctionServices.FromEnvironment(new DictionaryEnvironment(new Dictionary<string, string?>()));
 
-        var error = Assert.Throws<InvalidOperationException>(() => ConnectionsHandler.Create(services));
+        var error = Assert.Throws<InvalidOperationException>(() => ConnectionsHandler.FromServices(services));
 
         Assert.Contains(EnvironmentVariables.TableName, error.Message);
     }

@@ -1,5 +1,3 @@
-using Rtc.Functions.Contracts;
-
 namespace Rtc.Functions.Tests.Contracts;
 
 public sealed class JsonOutputTests

@@ -10,7 +10,7 @@ public sealed class PublisherConfigurationTests
     [InlineData("6.5")]
     public void AnInvalidConcurrencyIsAnInitErrorNamingTheKeyAndRange(string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerCatalog.Publisher, Services(value)));
+        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerNames.Publisher, Services(value)));
 
         Assert.Contains("RTC_PUBLISH_CONCURRENCY", error.Message);
         Assert.Contains("1 to 1000", error.Message);
@@ -30,12 +30,12 @@ public sealed class PublisherConfigurationTests
     [Fact]
     public void ThePublisherHandlerIsWiredUnderItsName()
     {
-        Assert.IsType<PublisherHandler>(HandlerCatalog.Create(HandlerCatalog.Publisher, Services((string?)null)));
+        Assert.IsType<PublisherHandler>(HandlerCatalog.Create(HandlerNames.Publisher, Services((string?)null)));
     }
 
     [Theory]
-    [InlineData(HandlerCatalog.Publisher)]
-    [InlineData(HandlerCatalog.Connections)]
+    [InlineData(HandlerNames.Publisher)]
+    [InlineData(HandlerNames.Connections)]
     public void AnInvalidHistoryRetentionIsAnInitErrorOfBothHistoryHandlersNamingTheVariableAndRange(string handler)
     {
         var environment = new DictionaryEnvironment(new Dictionary<string, string?>

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
@@ -27,7 +27,7 @@ public static class TestGateway
                 services.AddSingleton(clock);
             }
 
-            foreach (var name in HandlerCatalog.Names)
+            foreach (var name in HandlerNames.All)
             {
                 services.AddKeyedSingleton<IInvocationHandler>(name, (_, _) =>
                     handlers.TryGetValue(name, out var handler) ? handler : throw new InvalidOperationException($"No stand-in for {name}."));
@@ -36,5 +36,5 @@ public static class TestGateway
 
     /// <summary>Starts a gateway whose connections function is <paramref name="connections"/>, on <paramref name="clock"/> when given.</summary>
     public static Task<LocalGateway> StartAsync(RecordingConnectionsHandler connections, GatewayOptions? options = null, TimeProvider? clock = null) =>
-        StartAsync(options ?? Options, new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections }, clock: clock);
+        StartAsync(options ?? Options, new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections }, clock: clock);
 }
