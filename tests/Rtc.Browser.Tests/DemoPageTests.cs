@@ -1,6 +1,4 @@
-using Rtc.Browser.Tests.Support;
 using Rtc.Testing.Clients;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Browser.Tests;
 

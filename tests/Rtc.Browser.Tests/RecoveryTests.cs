@@ -1,7 +1,3 @@
-using Rtc.Browser.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Browser.Tests;
 
 /// <summary>

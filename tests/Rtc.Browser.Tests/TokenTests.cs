@@ -1,9 +1,5 @@
-using Microsoft.Playwright;
-using Rtc.Browser.Tests.Support;
 using Rtc.Contracts;
 using Rtc.Local.Configuration;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Browser.Tests;
 

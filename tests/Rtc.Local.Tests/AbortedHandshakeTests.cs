@@ -1,16 +1,9 @@
 using System.Diagnostics.Metrics;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Threading.Channels;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
-using Rtc.Local.Hosting;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary><c>--auth jwt</c>: the real authorizer before <c>$connect</c>, with tokens minted by the gateway.</summary>

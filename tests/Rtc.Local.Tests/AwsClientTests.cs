@@ -1,10 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>The management API as the AWS CLI v2 and boto3 use it: paths, encoding, SigV4 and error types.</summary>
@@ -118,6 +111,6 @@ public sealed class AwsClientTests : IAsyncLifetime
         assert status == 204, status
         """;
 
-    private Task<ExternalClient.Result> Cli(params string[] arguments) => ExternalClient.RunAsync(
+    private Task<ChildProcess.Result> Cli(params string[] arguments) => ExternalClient.RunAsync(
         ExternalClient.AwsCli, ["apigatewaymanagementapi", .. arguments.Take(1), "--endpoint-url", gateway.ManagementEndpoint.ToString(), .. arguments.Skip(1)]);
 }

@@ -1,12 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Contracts;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-using Rtc.Local.Tests.Support;
 
 namespace Rtc.Local.Tests;
 

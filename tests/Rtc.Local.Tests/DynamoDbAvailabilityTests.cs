@@ -1,13 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Rtc.Contracts;
-using Rtc.Functions.Storage;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -1,9 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>The real functions behind the gateway, driven by real sockets and the AWS CLI.</summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using Rtc.Contracts;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Configuration;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 public sealed class FaultInjectionTests

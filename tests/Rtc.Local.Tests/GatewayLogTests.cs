@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 public sealed class GatewayLogTests

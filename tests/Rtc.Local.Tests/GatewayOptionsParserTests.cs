@@ -1,6 +1,3 @@
-using Rtc.Contracts;
-using Rtc.Local.Configuration;
-
 namespace Rtc.Local.Tests;
 
 public sealed class GatewayOptionsParserTests

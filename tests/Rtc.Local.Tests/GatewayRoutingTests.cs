@@ -1,8 +1,3 @@
-using System.Net;
-using Rtc.Contracts;
-using Rtc.Functions.Runtime;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>Which endpoint a request reaches, and the 403 for everything the gateway does not serve.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>API Gateway's REQUEST authorizer behaviour on <c>$connect</c>, with a stand-in authorizer function.</summary>

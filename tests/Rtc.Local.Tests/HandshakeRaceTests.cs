@@ -1,13 +1,4 @@
-using System.Net.WebSockets;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
-using Rtc.Local.Hosting;
-using Rtc.Local.Configuration;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

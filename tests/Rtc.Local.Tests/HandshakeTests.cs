@@ -1,11 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.WebSockets;
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -1,10 +1,4 @@
-using System.Net.WebSockets;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Local.Configuration;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-using Rtc.Local.Tests.Support;
 
 namespace Rtc.Local.Tests;
 

@@ -1,14 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Configuration;
-using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>Lambda's Invoke API as the AWS CLI v2 uses it.</summary>
@@ -235,7 +224,7 @@ public sealed class InvokeApiTests
         TestGateway.StartAsync(options ?? TestGateway.Options, new Dictionary<string, IInvocationHandler> { [HandlerNames.Publisher] = publisher });
 
     // aws lambda invoke with options LambdaCli does not pass; the response file is not needed here.
-    private static Task<ExternalClient.Result> InvokeWithCliAsync(LocalGateway gateway, string function, string payload, params string[] options) =>
+    private static Task<ChildProcess.Result> InvokeWithCliAsync(LocalGateway gateway, string function, string payload, params string[] options) =>
         ExternalClient.RunAsync(ExternalClient.AwsCli,
             ["lambda", "invoke", "--endpoint-url", gateway.BaseUri.ToString(), "--function-name", function,
              "--cli-binary-format", "raw-in-base64-out", "--payload", payload, .. options, "/dev/null"]);
@@ -258,7 +247,7 @@ public sealed class InvokeApiTests
     // A JSON string literal of exactly payloadBytes bytes.
     private static byte[] JsonOfLength(int payloadBytes) => Encoding.UTF8.GetBytes("\"" + new string('a', payloadBytes - 2) + "\"");
 
-    private static byte[] LogResult(ExternalClient.Result result)
+    private static byte[] LogResult(ChildProcess.Result result)
     {
         Assert.True(result.ExitCode == 0, result.Error);
         return Convert.FromBase64String(JsonDocument.Parse(result.Output).RootElement.GetProperty("LogResult").GetString()!);

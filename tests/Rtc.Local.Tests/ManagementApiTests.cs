@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.WebSockets;
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>The management API's behaviour, with signature checking off (signing has its own tests).</summary>

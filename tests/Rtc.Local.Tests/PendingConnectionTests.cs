@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests;
 
 /// <summary>The management API for a connection whose <c>$connect</c> has not returned yet.</summary>

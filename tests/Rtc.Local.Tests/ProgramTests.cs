@@ -1,12 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
-using Rtc.Functions.Runtime;
-using Rtc.Local.Configuration;
-using Rtc.Local.Hosting;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 
@@ -104,25 +97,12 @@ public sealed class ProgramTests
         }
     }
 
-    private static Process StartGateway(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(LocalGateway).Assembly.Location);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process StartGateway(params string[] arguments) =>
+        ChildProcess.Start("dotnet", [typeof(LocalGateway).Assembly.Location, .. arguments]);
 
     internal static async Task<(int ExitCode, string Error)> RunGatewayAsync(params string[] arguments)
     {
-        using var process = StartGateway(arguments);
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await error);
+        var run = await ChildProcess.RunAsync("dotnet", [typeof(LocalGateway).Assembly.Location, .. arguments]);
+        return (run.ExitCode, run.Error);
     }
 }

@@ -1,12 +1,12 @@
-using System.Net.WebSockets;
-using Rtc.Contracts;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
+using Microsoft.Extensions.Time.Testing;
+using Rtc.Local.Connections;
 
 namespace Rtc.Local.Tests;
 
 public sealed class QuotaTests
 {
+    private static readonly TimeSpan OneTick = TimeSpan.FromTicks(1);
+
     [Fact]
     public async Task FrameOver32KilobytesClosesWith1009AndSendsDisconnect()
     {
@@ -59,11 +59,18 @@ public sealed class QuotaTests
     }
 
     [Fact]
-    public async Task IdleConnectionIsClosedAndSendsDisconnect()
+    public async Task IdleConnectionIsClosedAtTheIdleTimeoutAndSendsDisconnect()
     {
+        var clock = new FakeTimeProvider();
         var connections = new RecordingConnectionsHandler();
-        await using var gateway = await TestGateway.StartAsync(connections, TestGateway.Options with { IdleTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var gateway = await TestGateway.StartAsync(connections, clock: clock);
         using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
+        var connection = await PumpRunningAsync(gateway, socket);
+
+        // API Gateway's own quota (10 minutes), as the gateway runs by default.
+        clock.Advance(TestGateway.Options.IdleTimeout - OneTick);
+        Assert.Null(connection.CloseCause);
+        clock.Advance(OneTick);
 
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await socket.ReceiveCloseAsync());
         var disconnect = await connections.NextAsync(WebSocketRoutes.Disconnect);
@@ -74,32 +81,53 @@ public sealed class QuotaTests
     [Fact]
     public async Task MessagesKeepAConnectionFromGoingIdle()
     {
+        var clock = new FakeTimeProvider();
         var connections = new RecordingConnectionsHandler();
-        await using var gateway = await TestGateway.StartAsync(connections, TestGateway.Options with { IdleTimeout = TimeSpan.FromSeconds(2) });
+        await using var gateway = await TestGateway.StartAsync(connections, clock: clock);
         using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
-        var connectedAt = DateTimeOffset.UtcNow;
+        var connection = await PumpRunningAsync(gateway, socket);
+        var idle = TestGateway.Options.IdleTimeout;
 
-        // Messages every 100 ms for more than two idle periods: each one resets the idle timer.
-        while (DateTimeOffset.UtcNow - connectedAt < TimeSpan.FromSeconds(4.5))
+        // A message just before each idle period ends, for three idle periods: each one resets the idle timer.
+        for (var period = 0; period < 3; period++)
         {
-            await socket.SendTextAsync("{\"action\":\"ping\"}");
-            await socket.ReceiveTextAsync();
-            // Pacing, not synchronisation: the behaviour under test is time passing between messages.
-            await Task.Delay(100);
+            clock.Advance(idle - OneTick);
+            Assert.Null(connection.CloseCause);
+            await PingAsync(socket);
         }
 
         Assert.Equal(WebSocketState.Open, socket.State);
         Assert.Equal(1, gateway.Connections.Count);
+
+        // And once the messages stop, the connection goes idle a whole period after the last one.
+        clock.Advance(idle);
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await socket.ReceiveCloseAsync());
+        Assert.Equal(1001, (await connections.NextAsync(WebSocketRoutes.Disconnect)).RequestContext.DisconnectStatusCode);
     }
 
     [Fact]
     public async Task ConnectionIsClosedAtTheMaximumDurationEvenWhenActive()
     {
+        var clock = new FakeTimeProvider();
         var connections = new RecordingConnectionsHandler();
-        await using var gateway = await TestGateway.StartAsync(connections, TestGateway.Options with { MaxDuration = TimeSpan.FromMilliseconds(500) });
+        await using var gateway = await TestGateway.StartAsync(connections, clock: clock);
         using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
+        var connection = await PumpRunningAsync(gateway, socket);
+        var (idle, maximum) = (TestGateway.Options.IdleTimeout, TestGateway.Options.MaxDuration);
 
-        await socket.SendTextAsync("hello");
+        // Active throughout API Gateway's two hours: a message every half idle period, so idleness never closes it.
+        var elapsed = TimeSpan.Zero;
+        while (elapsed + idle / 2 < maximum)
+        {
+            clock.Advance(idle / 2);
+            elapsed += idle / 2;
+            await PingAsync(socket);
+        }
+
+        clock.Advance(maximum - elapsed - OneTick);
+        Assert.Null(connection.CloseCause);
+        clock.Advance(OneTick);
+
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await socket.ReceiveCloseAsync());
         Assert.Equal(1001, (await connections.NextAsync(WebSocketRoutes.Disconnect)).RequestContext.DisconnectStatusCode);
     }
@@ -113,5 +141,21 @@ public sealed class QuotaTests
         using var first = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
 
         Assert.Equal(429, await WebSocketClient.RefusedStatusAsync(gateway.WebSocketUri));
+    }
+
+    /// <summary>
+    /// Waits, without sleeping, until the connection's pump is reading: its answer to a ping comes after it has
+    /// started the idle and duration timers and restarted the idle one for that ping. Returns the connection.
+    /// </summary>
+    private static async Task<LiveConnection> PumpRunningAsync(LocalGateway gateway, ClientWebSocket socket)
+    {
+        await PingAsync(socket);
+        return Assert.Single(gateway.Connections.All);
+    }
+
+    private static async Task PingAsync(ClientWebSocket socket)
+    {
+        await socket.SendTextAsync("{\"action\":\"ping\"}");
+        Assert.Equal(ClientFrames.Pong, await socket.ReceiveTextAsync());
     }
 }

@@ -1,7 +1,3 @@
-using Rtc.Contracts;
-using Rtc.Local.Hosting;
-using Rtc.Testing;
-
 namespace Rtc.Local.Tests;
 
 [Collection(DynamoDbLocal.Collection)]

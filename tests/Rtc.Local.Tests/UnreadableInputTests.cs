@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rtc.Functions.History;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -1,9 +1,4 @@
-using System.Net.WebSockets;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Rtc.Contracts;
-using Rtc.Local.Tests.Support;
-using Rtc.Testing.Gateway;
 
 namespace Rtc.Local.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Rtc.Stack.Tests.Support;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>

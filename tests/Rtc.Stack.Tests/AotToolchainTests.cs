@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using Rtc.Stack.Packaging;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

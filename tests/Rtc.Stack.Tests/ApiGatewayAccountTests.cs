@@ -1,5 +1,3 @@
-using Rtc.Stack.Tests.Support;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>

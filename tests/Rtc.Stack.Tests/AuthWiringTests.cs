@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Rtc.Stack.Tests.Support;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>With <c>auth: jwt</c>, <c>$connect</c> goes through the authorizer; secrets stay out of templates.</summary>

@@ -1,17 +1,12 @@
 using System.IO.Compression;
 using System.Runtime.Versioning;
-using System.Text.Json;
 using System.Text;
-using Rtc.Contracts;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Storage;
 using Rtc.Local.Authorization;
-using Rtc.Stack.Packaging;
-using Rtc.Stack.Tests.Support;
 using Rtc.Testing.Events;
 using Rtc.Testing.Management;
 using Rtc.Testing.Runtime;
-using Rtc.Testing;
 
 namespace Rtc.Stack.Tests;
 

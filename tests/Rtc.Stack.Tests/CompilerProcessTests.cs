@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Rtc.Stack.Tests.Support;
-using Rtc.Testing;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>The exact compiler command of Pulumi.yaml, run as Pulumi runs it, prints the template and only that.</summary>
@@ -45,32 +40,20 @@ public sealed class CompilerProcessTests
     private static async Task<StackRun> RunCompilerAsync(Dictionary<string, string> environment)
     {
         var command = ProjectFile.Load("Pulumi.yaml").Child("runtime").Child("options").Child("compiler").Text().Split(' ');
-        var start = new ProcessStartInfo(command[0])
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in command.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // As Pulumi does: the stack's variables, and none of them when it asks which plugins are needed.
+        var variables = new Dictionary<string, string?>();
         foreach (var name in (string[])["PULUMI_STACK", "PULUMI_CONFIG", "PULUMI_PROJECT", StackProgram.SkipPublishVariable])
         {
-            start.Environment.Remove(name);
+            variables[name] = null;
         }
 
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new StackRun(process.ExitCode, await stdout, await stderr);
+        // The command builds the stack program first, which takes minutes on a busy machine.
+        var run = await ChildProcess.RunAsync(command[0], command.Skip(1), variables, RepositoryPaths.Root, timeout: TimeSpan.FromMinutes(5));
+        return new StackRun(run.ExitCode, run.Output, run.Error);
     }
 }

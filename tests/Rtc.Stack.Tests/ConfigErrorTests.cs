@@ -1,5 +1,3 @@
-using Rtc.Stack.Tests.Support;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>Bad config stops the program before it prints anything, naming the key and what is allowed.</summary>

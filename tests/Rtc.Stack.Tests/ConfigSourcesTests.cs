@@ -1,6 +1,3 @@
-using Rtc.Stack.Configuration;
-using Rtc.Stack.Tests.Support;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>Config arrives as Pulumi sends it, or from a stack file for people.</summary>

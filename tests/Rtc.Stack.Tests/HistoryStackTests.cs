@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
-using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.History;
 using Rtc.Functions.Storage;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

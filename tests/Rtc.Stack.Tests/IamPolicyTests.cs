@@ -1,5 +1,3 @@
-using Rtc.Stack.Tests.Support;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>Every role gets exactly what its function needs, on exactly the resources it touches.</summary>

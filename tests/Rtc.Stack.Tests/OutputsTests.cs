@@ -1,9 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Rtc.Contracts;
 using Rtc.Local.Configuration;
 using Rtc.Local.Demo;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Rtc.Stack.Tests.Support;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>Each packaging deploys every function on its runtime, with its handler, for the stack's architecture.</summary>

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using Rtc.Stack.Packaging;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

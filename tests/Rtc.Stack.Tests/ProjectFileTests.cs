@@ -1,7 +1,3 @@
-using Rtc.Stack.Configuration;
-using Rtc.Stack.Tests.Support;
-using Rtc.Testing;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>Pulumi.yaml and the stack files agree with the program.</summary>

@@ -1,6 +1,3 @@
-using Rtc.Stack.Packaging;
-using Rtc.Stack.Tests.Support;
-
 namespace Rtc.Stack.Tests;
 
 /// <summary>
@@ -27,16 +24,11 @@ public sealed class PublishCacheTests(PackagedFunctions packaged)
     [Fact]
     public async Task ASourceChangePublishesAgainAndTheManagedZipIsTheSameFromAnotherCheckoutUntilThen()
     {
-        using var checkout = Checkout.Create("cache");
-        var packager = new FunctionPackager(checkout.Root, new StringWriter(), AotToolchain.Host);
-
-        var first = await packager.PackageAsync(FunctionPackaging.Managed, "x86_64");
-        var unchanged = await packager.PackageAsync(FunctionPackaging.Managed, "x86_64");
-        await File.AppendAllTextAsync(checkout.PathOf("functions/Rtc.Functions/Program.cs"), "// a change\n");
-        var changed = await packager.PackageAsync(FunctionPackaging.Managed, "x86_64");
+        // Packaged in the fixture, beside the first checkout's publishes: see PackagedFunctions.
+        var (first, firstZip, unchanged, changed) = packaged.ManagedX86_64InSecondCheckout;
 
         Assert.False(first.Reused);
-        Assert.Equal(await File.ReadAllBytesAsync(packaged.ManagedX86_64.ZipPath), await File.ReadAllBytesAsync(first.ZipPath));
+        Assert.Equal(await File.ReadAllBytesAsync(packaged.ManagedX86_64.ZipPath), firstZip);
         Assert.True(unchanged.Reused);
         Assert.False(changed.Reused);
         Assert.NotEqual(first.CacheKey, changed.CacheKey);

@@ -1,7 +1,5 @@
-using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Publishing;
-using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
 

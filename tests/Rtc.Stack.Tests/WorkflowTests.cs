@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Rtc.Stack.Packaging;
-using Rtc.Stack.Tests.Support;
-using Rtc.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Rtc.Stack.Tests;

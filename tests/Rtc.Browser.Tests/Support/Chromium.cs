@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Rtc.Browser.Tests.Support;
 
 /// <summary>

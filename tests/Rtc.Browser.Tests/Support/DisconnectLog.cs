@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Rtc.Contracts;
 
 namespace Rtc.Browser.Tests.Support;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Rtc.Browser.Tests.Support;
 
 /// <summary>Publishes through the gateway's <c>POST /@local/publish</c>, as a backend under development would.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using Rtc.Local.Hosting;
 
 namespace Rtc.Browser.Tests.Support;

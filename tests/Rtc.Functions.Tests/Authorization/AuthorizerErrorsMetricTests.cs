@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.Authorization;
-using Rtc.Functions.Runtime;
-using Rtc.Testing;
-using Rtc.Testing.Events;
 using Rtc.Testing.Runtime;
 
 namespace Rtc.Functions.Tests.Authorization;

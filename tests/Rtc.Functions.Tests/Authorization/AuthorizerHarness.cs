@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Rtc.Contracts;
-using Rtc.Functions.Authorization;
-using Rtc.Functions.Runtime;
-using Rtc.Testing.Events;
-
 namespace Rtc.Functions.Tests.Authorization;
 
 /// <summary>Runs an <see cref="AuthorizerHandler"/> on events and records what it logged.</summary>

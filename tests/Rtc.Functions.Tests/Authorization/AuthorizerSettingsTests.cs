@@ -1,10 +1,3 @@
-using Rtc.Contracts;
-using Rtc.Functions.Authorization;
-using Rtc.Functions.History;
-using Rtc.Functions.Management;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
-
 namespace Rtc.Functions.Tests.Authorization;
 
 /// <summary>How the authorizer reads <c>RTC_AUTH_*</c>, and what it says when they are wrong.</summary>

@@ -1,10 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.Authorization;
-using Rtc.Functions.Runtime;
-using Rtc.Testing;
-using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Authorization;
 

@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.Authorization;
-using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Authorization;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.Authorization;
 
 /// <summary>An issuer's JWKS endpoint on loopback that counts how often it is fetched.</summary>

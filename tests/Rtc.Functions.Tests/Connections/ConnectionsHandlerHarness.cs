@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Rtc.Contracts;
 using Rtc.Functions.Connections;
-using Rtc.Functions.History;
-using Rtc.Functions.Management;
-using Rtc.Functions.Runtime;
 using Rtc.Functions.Tests.Publishing;
 
 namespace Rtc.Functions.Tests.Connections;

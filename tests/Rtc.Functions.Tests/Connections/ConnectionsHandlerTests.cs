@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Contracts;
 using Rtc.Functions.Connections;
-using Rtc.Functions.Management;
-using Rtc.Functions.Runtime;
-using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Connections;
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Rtc.Functions.Storage;
-
 namespace Rtc.Functions.Tests.Connections;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Rtc.Functions.Management;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.Connections;
 
 /// <summary>

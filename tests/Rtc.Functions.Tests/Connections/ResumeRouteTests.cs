@@ -1,10 +1,4 @@
-using System.Text;
-using Rtc.Functions.History;
-using Rtc.Functions.Management;
-using Rtc.Functions.Publishing;
-using Rtc.Functions.Runtime;
 using Rtc.Functions.Tests.History;
-using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Connections;
 

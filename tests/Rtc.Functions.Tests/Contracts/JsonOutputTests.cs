@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Rtc.Contracts;
-
 namespace Rtc.Functions.Tests.Contracts;
 
 public sealed class JsonOutputTests

@@ -1,9 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Contracts;
-using Rtc.Functions.History;
-using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Contracts;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace Rtc.Functions.Tests.History;
 
 /// <summary>A frame as a client reads it.</summary>

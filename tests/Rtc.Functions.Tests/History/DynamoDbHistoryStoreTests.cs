@@ -1,7 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using Rtc.Contracts;
-using Rtc.Functions.History;
-using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.History;
 

@@ -1,6 +1,3 @@
-using Rtc.Functions.History;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.History;
 
 /// <summary>The resume scenarios on DynamoDB Local, with 7-item Query pages.</summary>

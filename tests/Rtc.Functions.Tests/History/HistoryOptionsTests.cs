@@ -1,7 +1,3 @@
-using Rtc.Contracts;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.History;
-
 namespace Rtc.Functions.Tests.History;
 
 public sealed class HistoryOptionsTests

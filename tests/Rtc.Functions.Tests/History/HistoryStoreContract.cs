@@ -1,7 +1,3 @@
-using System.Text;
-using Rtc.Functions.History;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.History;
 
 /// <summary>

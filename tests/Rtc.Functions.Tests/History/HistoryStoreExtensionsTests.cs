@@ -1,6 +1,3 @@
-using Rtc.Functions.History;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.History;
 
 public sealed class HistoryStoreExtensionsTests

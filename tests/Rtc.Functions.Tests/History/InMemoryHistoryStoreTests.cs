@@ -1,6 +1,3 @@
-using System.Text;
-using Rtc.Functions.History;
-
 namespace Rtc.Functions.Tests.History;
 
 public sealed class InMemoryHistoryStoreTests : HistoryStoreContract

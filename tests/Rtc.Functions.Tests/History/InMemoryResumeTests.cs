@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.History;
-
 namespace Rtc.Functions.Tests.History;
 
 public sealed class InMemoryResumeTests : ResumeScenarios

@@ -1,7 +1,3 @@
-using System.Text;
-using Rtc.Contracts;
-using Rtc.Functions.History;
-
 namespace Rtc.Functions.Tests.History;
 
 public sealed class ResumePlannerTests

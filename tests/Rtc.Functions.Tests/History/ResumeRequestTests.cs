@@ -1,5 +1,3 @@
-using Rtc.Functions.History;
-
 namespace Rtc.Functions.Tests.History;
 
 public sealed class ResumeRequestTests

@@ -1,8 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.History;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.History;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Rtc.Testing;
 using Rtc.Testing.Signing;
 
 namespace Rtc.Functions.Tests.Management;

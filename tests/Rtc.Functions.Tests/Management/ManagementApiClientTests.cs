@@ -1,7 +1,4 @@
-using System.Text;
 using Amazon.Runtime;
-using Rtc.Functions.Management;
-using Rtc.Testing;
 using Rtc.Testing.Signing;
 
 namespace Rtc.Functions.Tests.Management;

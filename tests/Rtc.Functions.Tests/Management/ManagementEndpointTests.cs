@@ -1,6 +1,3 @@
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Management;
-
 namespace Rtc.Functions.Tests.Management;
 
 public sealed class ManagementEndpointTests

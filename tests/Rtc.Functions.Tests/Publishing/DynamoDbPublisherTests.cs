@@ -1,7 +1,3 @@
-using Rtc.Functions.History;
-using Rtc.Functions.Storage;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.Publishing;
 
 /// <summary>The publisher contract on DynamoDB Local, with 2-item Query pages.</summary>

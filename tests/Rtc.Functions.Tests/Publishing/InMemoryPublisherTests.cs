@@ -1,6 +1,3 @@
-using Rtc.Functions.History;
-using Rtc.Functions.Storage;
-
 namespace Rtc.Functions.Tests.Publishing;
 
 /// <summary>The publisher contract on the in-memory stores.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using Rtc.Contracts;
-using Rtc.Functions.Publishing;
-using Rtc.Functions.Runtime;
-
 namespace Rtc.Functions.Tests.Publishing;
 
 public sealed class PublishRequestParserTests

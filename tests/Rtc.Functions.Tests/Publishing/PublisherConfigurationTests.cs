@@ -1,10 +1,3 @@
-using Rtc.Contracts;
-using Rtc.Functions.History;
-using Rtc.Functions.Management;
-using Rtc.Functions.Publishing;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
-
 namespace Rtc.Functions.Tests.Publishing;
 
 public sealed class PublisherConfigurationTests

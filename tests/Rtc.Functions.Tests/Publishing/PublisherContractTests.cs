@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Rtc.Functions.History;
-using Rtc.Functions.Publishing;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
 using Rtc.Functions.Tests.History;
 using Rtc.Testing.Management;
 

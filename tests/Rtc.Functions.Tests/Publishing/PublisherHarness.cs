@@ -1,10 +1,4 @@
-using System.Text.Json;
 using Amazon.Runtime;
-using Rtc.Functions.History;
-using Rtc.Functions.Management;
-using Rtc.Functions.Publishing;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
 using Rtc.Testing.Management;
 
 namespace Rtc.Functions.Tests.Publishing;

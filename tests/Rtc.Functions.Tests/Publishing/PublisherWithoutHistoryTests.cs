@@ -1,6 +1,3 @@
-using System.Text;
-using Rtc.Functions.Storage;
-
 namespace Rtc.Functions.Tests.Publishing;
 
 /// <summary>With history off (<c>RTC_HISTORY_TABLE</c> unset) messages still go out in the envelope, without a position.</summary>

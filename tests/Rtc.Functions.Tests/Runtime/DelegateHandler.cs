@@ -1,5 +1,3 @@
-using Rtc.Functions.Runtime;
-
 namespace Rtc.Functions.Tests.Runtime;
 
 /// <summary>A handler made of a delegate, for driving the loop.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
-using Rtc.Functions.Runtime;
-
 namespace Rtc.Functions.Tests.Runtime;
 
 public sealed class FunctionLoggerTests

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Rtc.Contracts;
 using Rtc.Functions.Connections;
-using Rtc.Functions.Storage;
-using Rtc.Testing;
-using Rtc.Testing.Events;
 using Rtc.Testing.Runtime;
 
 namespace Rtc.Functions.Tests.Runtime;

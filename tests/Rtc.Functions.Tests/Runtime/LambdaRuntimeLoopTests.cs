@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using Rtc.Functions.Publishing;
-using Rtc.Functions.Runtime;
 using Rtc.Testing.Runtime;
 
 namespace Rtc.Functions.Tests.Runtime;

@@ -1,7 +1,3 @@
-using Rtc.Contracts;
-using Rtc.Functions.Storage;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.Storage;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using Rtc.Contracts;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
-using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Storage;
 

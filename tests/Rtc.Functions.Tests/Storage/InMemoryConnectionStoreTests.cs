@@ -1,5 +1,3 @@
-using Rtc.Functions.Storage;
-
 namespace Rtc.Functions.Tests.Storage;
 
 public sealed class InMemoryConnectionStoreTests : ConnectionStoreContract

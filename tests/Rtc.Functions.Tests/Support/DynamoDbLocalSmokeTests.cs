@@ -1,6 +1,3 @@
-using Rtc.Contracts;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.Support;
 
 [Collection(DynamoDbLocal.Collection)]

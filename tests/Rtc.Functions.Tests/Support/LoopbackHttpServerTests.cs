@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Rtc.Testing;
-
 namespace Rtc.Functions.Tests.Support;
 
 public sealed class LoopbackHttpServerTests

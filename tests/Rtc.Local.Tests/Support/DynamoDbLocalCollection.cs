@@ -1,5 +1,3 @@
-using Rtc.Testing;
-
 namespace Rtc.Local.Tests.Support;
 
 /// <summary>This assembly's test classes in <see cref="DynamoDbLocal.Collection"/> share one DynamoDB Local process.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Rtc.Local.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Rtc.Functions.Runtime;
-
 namespace Rtc.Local.Tests.Support;
 
 /// <summary>A stand-in function that answers every event with <paramref name="respond"/> and keeps the last event.</summary>

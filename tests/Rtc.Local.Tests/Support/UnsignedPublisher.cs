@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Rtc.Local.Configuration;
-using Rtc.Local.Hosting;
-using Rtc.Testing;
-using Rtc.Testing.Gateway;
-
 namespace Rtc.Local.Tests.Support;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using Rtc.Testing;
-
 namespace Rtc.Local.Tests.Support;
 
 /// <summary>Helpers over <see cref="ClientWebSocket"/> with deadlines, so no test waits forever.</summary>

@@ -1,6 +1,3 @@
-using Rtc.Stack.Packaging;
-using Rtc.Testing;
-
 namespace Rtc.Stack.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Rtc.Stack.Tests.Support;
 
 /// <summary>The IAM statements the program writes, read back out of a template.</summary>

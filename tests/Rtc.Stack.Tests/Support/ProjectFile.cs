@@ -1,4 +1,3 @@
-using Rtc.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Rtc.Stack.Tests.Support;

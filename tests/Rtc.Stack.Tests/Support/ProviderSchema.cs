@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Rtc.Stack.Template;
-using Rtc.Testing;
 
 namespace Rtc.Stack.Tests.Support;
 

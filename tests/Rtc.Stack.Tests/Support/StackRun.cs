@@ -1,8 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Rtc.Stack.Configuration;
-using Rtc.Testing;
 
 namespace Rtc.Stack.Tests.Support;
 

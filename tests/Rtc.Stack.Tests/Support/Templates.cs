@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Rtc.Stack.Tests.Support;
 
 /// <summary>The templates under test, and lookups into them.</summary>

@@ -7,7 +7,7 @@ namespace Rtc.Testing.Clients;
 public static class LambdaCli
 {
     /// <summary>Invokes <paramref name="function"/> with <paramref name="payload"/>.</summary>
-    public static async Task<(ExternalClient.Result Result, string Response)> InvokeAsync(
+    public static async Task<(ChildProcess.Result Result, string Response)> InvokeAsync(
         LocalGateway gateway, string function, string payload, string secretAccessKey = LocalCredentials.SecretAccessKey)
     {
         var outputFile = Path.Combine(Path.GetTempPath(), $"invoke-{Guid.NewGuid():N}.json");

@@ -12,11 +12,21 @@ public static class TestGateway
     /// <summary>Options for tests: a free port, stage <c>test</c>, signatures checked.</summary>
     public static GatewayOptions Options { get; } = new() { Port = 0, Stage = "test" };
 
-    /// <summary>Starts a gateway whose functions are <paramref name="handlers"/> (by name); the others throw when invoked.</summary>
-    public static Task<LocalGateway> StartAsync(GatewayOptions options, IReadOnlyDictionary<string, IInvocationHandler> handlers, TextWriter? log = null) =>
+    /// <summary>
+    /// Starts a gateway whose functions are <paramref name="handlers"/> (by name); the others throw when invoked.
+    /// With <paramref name="clock"/> (a <c>FakeTimeProvider</c>), the gateway's timers (idle timeout, maximum
+    /// duration, invocation deadlines) and timestamps run on it instead of the system clock.
+    /// </summary>
+    public static Task<LocalGateway> StartAsync(
+        GatewayOptions options, IReadOnlyDictionary<string, IInvocationHandler> handlers, TextWriter? log = null, TimeProvider? clock = null) =>
         LocalGateway.StartAsync(options, services =>
         {
             services.AddSingleton(new FunctionLogger(log ?? TextWriter.Null, TimeProvider.System));
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+
             foreach (var name in HandlerNames.All)
             {
                 services.AddKeyedSingleton<IInvocationHandler>(name, (_, _) =>
@@ -24,7 +34,7 @@ public static class TestGateway
             }
         });
 
-    /// <summary>Starts a gateway whose connections function is <paramref name="connections"/>.</summary>
-    public static Task<LocalGateway> StartAsync(RecordingConnectionsHandler connections, GatewayOptions? options = null) =>
-        StartAsync(options ?? Options, new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections });
+    /// <summary>Starts a gateway whose connections function is <paramref name="connections"/>, on <paramref name="clock"/> when given.</summary>
+    public static Task<LocalGateway> StartAsync(RecordingConnectionsHandler connections, GatewayOptions? options = null, TimeProvider? clock = null) =>
+        StartAsync(options ?? Options, new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections }, clock: clock);
 }

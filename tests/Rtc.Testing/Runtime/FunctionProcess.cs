@@ -15,18 +15,7 @@ public sealed class FunctionProcess : IDisposable
 
     private FunctionProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
+        process = ChildProcess.Start(fileName, arguments, environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value));
         process.OutputDataReceived += (_, line) => Record(line.Data);
         process.ErrorDataReceived += (_, line) => Record(line.Data);
         process.BeginOutputReadLine();

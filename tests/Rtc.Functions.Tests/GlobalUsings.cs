@@ -1,0 +1,14 @@
+global using System.Collections.Concurrent;
+global using System.Text;
+global using System.Text.Json;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.Extensions.Time.Testing;
+global using Rtc.Contracts;
+global using Rtc.Functions.Authorization;
+global using Rtc.Functions.History;
+global using Rtc.Functions.Management;
+global using Rtc.Functions.Publishing;
+global using Rtc.Functions.Runtime;
+global using Rtc.Functions.Storage;
+global using Rtc.Testing;
+global using Rtc.Testing.Events;

@@ -1,0 +1,13 @@
+global using System.Net;
+global using System.Net.WebSockets;
+global using System.Text;
+global using System.Text.Json;
+global using Rtc.Contracts;
+global using Rtc.Functions.Runtime;
+global using Rtc.Functions.Storage;
+global using Rtc.Local.Configuration;
+global using Rtc.Local.Hosting;
+global using Rtc.Local.Tests.Support;
+global using Rtc.Testing;
+global using Rtc.Testing.Clients;
+global using Rtc.Testing.Gateway;
