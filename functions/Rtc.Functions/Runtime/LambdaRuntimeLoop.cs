@@ -31,6 +31,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         try
         {
             handler = createHandler();
+            StartupTrace.Mark(StartupTrace.HandlerBuilt);
         }
         catch (Exception exception)
         {
@@ -45,7 +46,9 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
             RuntimeInvocation invocation;
             try
             {
+                StartupTrace.Mark(StartupTrace.NextRequested);
                 invocation = await runtimeApi.GetNextInvocationAsync(cancellationToken);
+                StartupTrace.Mark(StartupTrace.EventReceived);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -68,6 +71,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         try
         {
             responseJson = await handler.HandleAsync(invocation.EventJson, context, invocationToken.Token);
+            StartupTrace.Mark(StartupTrace.Handled);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -87,5 +91,6 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         }
 
         await runtimeApi.PostResponseAsync(context.RequestId, responseJson, CancellationToken.None);
+        StartupTrace.Mark(StartupTrace.Posted);
     }
 }
