@@ -46,7 +46,10 @@ public static class StartupTrace
 
     private static int postedCount;
 
-    /// <summary>Records that the process reached <paramref name="phase"/> now (nothing when tracing is off or over).</summary>
+    /// <summary>
+    /// Records that the process reached <paramref name="phase"/> now (nothing when tracing is off or over). Called
+    /// by Main and the runtime loop only, one invocation at a time, so the marks need no lock.
+    /// </summary>
     public static void Mark(string phase)
     {
         var timestamp = Stopwatch.GetTimestamp();
