@@ -1,4 +1,4 @@
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Infrastructure;
 using Rtc.Stack.Packaging;

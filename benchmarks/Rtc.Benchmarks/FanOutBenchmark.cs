@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Management;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
@@ -22,7 +22,7 @@ internal static class FanOutBenchmark
     {
         var connections = Bench.Arg(args, 0, 1000);
         var latency = TimeSpan.FromMilliseconds(Bench.Arg(args, 1, 20));
-        var concurrency = Bench.Arg(args, 2, PublisherOptions.DefaultConcurrency);
+        var concurrency = Bench.Arg(args, 2, FunctionSettings.DefaultPublishConcurrency);
         var runs = Bench.Arg(args, 3, 5);
 
         await using var stub = await LatencyStub.StartAsync(latency);
@@ -37,7 +37,7 @@ internal static class FanOutBenchmark
         }
 
         // History off: this measures the fan-out alone (HistoryBenchmark measures what history adds).
-        var publisher = new PublisherHandler(store, null, management, new PublisherOptions(concurrency), TimeProvider.System, Random.Shared,
+        var publisher = new PublisherHandler(store, null, management, new PublisherOptions { Concurrency = concurrency }, TimeProvider.System, Random.Shared,
             new FunctionLogger(TextWriter.Null, TimeProvider.System));
         var context = new InvocationContext("bench", DateTimeOffset.UtcNow.AddMinutes(15));
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rtc.Contracts;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
@@ -32,7 +32,7 @@ internal static class HistoryBenchmark
         var runs = Bench.Arg(args, 0, 7);
         var managementLatency = TimeSpan.FromMilliseconds(Bench.Arg(args, 1, 20));
         var dynamoDbLatency = TimeSpan.FromMilliseconds(Bench.Arg(args, 2, 5));
-        var concurrency = Bench.Arg(args, 3, PublisherOptions.DefaultConcurrency);
+        var concurrency = Bench.Arg(args, 3, FunctionSettings.DefaultPublishConcurrency);
         var users = Bench.Arg(args, 4, 1000);
 
         await using var stub = await LatencyStub.StartAsync(managementLatency);
@@ -62,7 +62,7 @@ internal static class HistoryBenchmark
 
             var history = new InMemoryHistoryStore(TimeSpan.FromDays(1));
             var store = new DynamoDbLatencyConnectionStore(connections, dynamoDbLatency);
-            var options = new PublisherOptions(concurrency);
+            var options = new PublisherOptions { Concurrency = concurrency };
             var logger = new FunctionLogger(TextWriter.Null, TimeProvider.System);
             var off = new PublisherHandler(store, null, management, options, TimeProvider.System, Random.Shared, logger);
             var on = new PublisherHandler(store, new DynamoDbLatencyHistoryStore(history, dynamoDbLatency), management, options,

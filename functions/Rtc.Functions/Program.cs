@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 
 // The executable-assembly handler form: Lambda's dotnet10 runtime runs `dotnet exec Rtc.Functions.dll` and this

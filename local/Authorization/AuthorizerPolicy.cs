@@ -21,7 +21,6 @@ internal sealed class AuthorizerPolicy
     /// <summary>Whether the answer had a principal and a policy document.</summary>
     public bool IsValid { get; }
 
-    /// <summary>Whether the policy allows the route.</summary>
     public bool Allowed { get; }
 
     /// <summary>Reads <paramref name="json"/> for <paramref name="methodArn"/>.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Hosting;
 
@@ -16,7 +15,7 @@ namespace Rtc.Local.Authorization;
 /// <param name="region">The region in the route's ARN.</param>
 /// <param name="clock">Measures <c>integrationLatency</c>.</param>
 /// <param name="logger">Where refusals are logged.</param>
-public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, TimeProvider clock, FunctionLogger logger)
+internal sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, TimeProvider clock, FunctionLogger logger)
 {
     // API Gateway's contract for any Lambda authorizer: failing with exactly this message is a 401. (The project's
     // own authorizer refuses with a Deny instead, so that refusals are not invocation errors.)
@@ -36,7 +35,7 @@ public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, 
         var context = connect.RequestContext;
         var methodArn = $"arn:aws:execute-api:{region}:{FunctionInvoker.AccountId}:{context.ApiId}/{context.Stage}/{context.RouteKey}";
         var started = clock.GetTimestamp();
-        var outcome = await invoker.InvokeAsync(HandlerCatalog.Authorizer, AuthorizerEvent(connect, methodArn), cancellationToken);
+        var outcome = await invoker.InvokeAsync(HandlerNames.Authorizer, AuthorizerEvent(connect, methodArn), cancellationToken);
         var latency = (long)clock.GetElapsedTime(started).TotalMilliseconds;
         if (!outcome.Succeeded)
         {
@@ -73,7 +72,7 @@ public sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region, 
 /// <summary>What the <c>$connect</c> authorizer decided: refuse with a status, or allow with <c>requestContext.authorizer</c>.</summary>
 /// <param name="RefusalStatus">The handshake status when refused (401, 403 or 500); null when allowed.</param>
 /// <param name="Context">When allowed: <c>principalId</c> and the returned context, flattened, plus <c>integrationLatency</c>.</param>
-public sealed record AuthorizerDecision(int? RefusalStatus, Dictionary<string, JsonElement>? Context)
+internal sealed record AuthorizerDecision(int? RefusalStatus, Dictionary<string, JsonElement>? Context)
 {
     /// <summary>Refuses the handshake with <paramref name="status"/>.</summary>
     public static AuthorizerDecision Refuse(int status) => new(status, null);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Rtc.Contracts;
 using Rtc.Functions.Authorization;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Local.Authorization;
 
@@ -8,7 +9,7 @@ namespace Rtc.Local.Authorization;
 /// The JWT settings of <c>--auth jwt</c>: HS256 with a secret generated for each run (so tokens die with the
 /// gateway and the secret is never printed), issuer and audience <c>rtc-local</c>. Mints development tokens.
 /// </summary>
-public sealed class LocalAuth
+internal sealed class LocalAuth
 {
     /// <summary>The issuer and audience of local development tokens.</summary>
     public const string IssuerAndAudience = "rtc-local";

@@ -1,6 +1,6 @@
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
+using Rtc.Local.Hosting;
 using Rtc.Local.Http;
-using Rtc.Local.Json;
 
 namespace Rtc.Local.Authorization;
 
@@ -8,9 +8,8 @@ namespace Rtc.Local.Authorization;
 /// <c>GET /@local/token?user=NAME</c> with <c>--auth jwt</c>: a development token for NAME, <c>{"token"}</c>.
 /// A convenience of the local gateway with no AWS counterpart; anyone who can reach the loopback port can mint.
 /// </summary>
-public sealed class TokenEndpoint(LocalAuth auth)
+internal sealed class TokenEndpoint(LocalAuth auth)
 {
-    /// <summary>Handles one token request.</summary>
     public async Task HandleAsync(HttpContext http)
     {
         string token;

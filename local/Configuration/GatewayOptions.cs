@@ -1,6 +1,4 @@
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.History;
+using Rtc.Contracts;
 
 namespace Rtc.Local.Configuration;
 
@@ -30,9 +28,9 @@ public sealed record GatewayOptions
 
     /// <summary>
     /// How long each user's messages are kept for resume, in seconds (<c>--history-seconds</c>); 0 turns history off.
-    /// Default <see cref="HistoryOptions.DefaultSeconds"/> (24 hours), as deployed.
+    /// Default <see cref="FunctionSettings.DefaultHistorySeconds"/> (24 hours), as deployed.
     /// </summary>
-    public int HistorySeconds { get; init; } = HistoryOptions.DefaultSeconds;
+    public int HistorySeconds { get; init; } = FunctionSettings.DefaultHistorySeconds;
 
     /// <summary>The history table's name when DynamoDB is used (<c>--history-table</c>). Default <c>rtc-local-history</c>.</summary>
     public string HistoryTableName { get; init; } = "rtc-local-history";
@@ -44,7 +42,7 @@ public sealed record GatewayOptions
     public bool RequireSignature { get; init; } = true;
 
     /// <summary>Largest accepted frame (<c>--max-frame-bytes</c>). Default 32 KB, API Gateway's frame quota.</summary>
-    public int MaxFrameBytes { get; init; } = WebSocketQuotas.MaxFrameBytes;
+    public int MaxFrameBytes { get; init; } = WebSocketQuotas.MaxClientFrameBytes;
 
     /// <summary>Largest accepted message, and largest PostToConnection body (<c>--max-message-bytes</c>). Default 128 KB.</summary>
     public int MaxMessageBytes { get; init; } = WebSocketQuotas.MaxMessageBytes;

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.History;
+using Rtc.Contracts;
 
 namespace Rtc.Local.Configuration;
 
 /// <summary>Turns command-line flags into <see cref="GatewayOptions"/>; every error names the flag and what it accepts.</summary>
-public static partial class GatewayOptionsParser
+internal static partial class GatewayOptionsParser
 {
     /// <summary>The usage text printed by <c>--help</c> and after an error.</summary>
     public const string Usage = $"""
@@ -58,7 +57,7 @@ public static partial class GatewayOptionsParser
                 "--dynamodb-endpoint" => options with { DynamoDbEndpoint = ParseUrl(flag, Value()) },
                 "--table" => options with { TableName = ParseName(flag, Value(), TableNameRule(), TableNameAllowed) },
                 // 0 for off, else the functions' own RTC_HISTORY_SECONDS range (from 1).
-                "--history-seconds" => options with { HistorySeconds = ParseInt(flag, Value(), 0, HistoryOptions.MaxSeconds) },
+                "--history-seconds" => options with { HistorySeconds = ParseInt(flag, Value(), 0, FunctionSettings.MaxHistorySeconds) },
                 "--history-table" => options with { HistoryTableName = ParseName(flag, Value(), TableNameRule(), TableNameAllowed) },
                 "--auth" => options with { Auth = ParseAuthMode(flag, Value()) },
                 "--no-signature-check" => options with { RequireSignature = false },
@@ -150,4 +149,4 @@ public static partial class GatewayOptionsParser
 }
 
 /// <summary>A command-line flag that is unknown, missing its value, or has a value out of range.</summary>
-public sealed class InvalidOptionException(string message) : Exception(message);
+internal sealed class InvalidOptionException(string message) : Exception(message);

@@ -6,7 +6,7 @@ namespace Rtc.Local.Configuration;
 /// The fixed credentials the local gateway accepts on its management and invoke APIs. They are documented
 /// placeholders that open nothing outside this process, so printing them is safe.
 /// </summary>
-public static class LocalCredentials
+internal static class LocalCredentials
 {
     /// <summary>The access key id: <c>AKIALOCALRTCGATEWAY1</c>.</summary>
     public const string AccessKeyId = "AKIALOCALRTCGATEWAY1";

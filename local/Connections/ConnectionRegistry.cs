@@ -3,14 +3,12 @@ using System.Collections.Concurrent;
 namespace Rtc.Local.Connections;
 
 /// <summary>The gateway's open connections by id: what the management API can reach.</summary>
-public sealed class ConnectionRegistry
+internal sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, LiveConnection> connections = new(StringComparer.Ordinal);
 
-    /// <summary>How many connections are open.</summary>
     public int Count => connections.Count;
 
-    /// <summary>Every open connection.</summary>
     public IEnumerable<LiveConnection> All => connections.Values;
 
     /// <summary>Adds a connection whose <c>$connect</c> succeeded.</summary>

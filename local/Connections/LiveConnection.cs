@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 namespace Rtc.Local.Connections;
 
 /// <summary>One open WebSocket: what GetConnection reports, and the only way anything writes to the socket.</summary>
-public sealed class LiveConnection(string connectionId, WebSocket socket, DateTimeOffset connectedAt, string? sourceIp, string? userAgent)
+internal sealed class LiveConnection(string connectionId, WebSocket socket, DateTimeOffset connectedAt, string? sourceIp, string? userAgent)
 {
     // A close handshake the client never answers must not hold the connection forever.
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
@@ -12,13 +12,11 @@ public sealed class LiveConnection(string connectionId, WebSocket socket, DateTi
     private long lastActiveTicks = connectedAt.UtcTicks;
     private CloseCause? closeCause;
 
-    /// <summary>API Gateway's connection id.</summary>
     public string ConnectionId { get; } = connectionId;
 
     /// <summary>When the handshake completed.</summary>
     public DateTimeOffset ConnectedAt { get; } = connectedAt;
 
-    /// <summary>The client's address.</summary>
     public string? SourceIp { get; } = sourceIp;
 
     /// <summary>The client's <c>User-Agent</c>.</summary>
@@ -131,7 +129,7 @@ public sealed class LiveConnection(string connectionId, WebSocket socket, DateTi
 /// <summary>Why and how the gateway closed a connection; reported in <c>$disconnect</c>.</summary>
 /// <param name="Status">The close code sent to the client.</param>
 /// <param name="Reason">The close reason sent to the client.</param>
-public sealed record CloseCause(WebSocketCloseStatus Status, string Reason)
+internal sealed record CloseCause(WebSocketCloseStatus Status, string Reason)
 {
     /// <summary>DeleteConnection: a normal close.</summary>
     public static CloseCause Deleted { get; } = new(WebSocketCloseStatus.NormalClosure, "");

@@ -8,7 +8,7 @@ namespace Rtc.Local.Demo;
 /// page, its script and style (<c>local/Demo</c>), and the browser client's module, embedded from the
 /// repository's <c>client/src</c> (one copy of the file, see <c>Rtc.Local.csproj</c>).
 /// </summary>
-public static class DemoAssets
+internal static class DemoAssets
 {
     private static readonly FrozenDictionary<string, Asset> ByPath = new Dictionary<string, Asset>(StringComparer.Ordinal)
     {
@@ -18,7 +18,6 @@ public static class DemoAssets
         [LocalRoutes.ClientModule] = Load("client/rtc-client.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Every path served.</summary>
     public static IEnumerable<string> Paths => ByPath.Keys;
 
     /// <summary>Writes the asset at the request's path.</summary>

@@ -1,5 +1,4 @@
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Hosting;
@@ -12,7 +11,7 @@ namespace Rtc.Local.Demo;
 /// result. Unsigned, unlike the Invoke API (a convenience for pages and <c>curl</c>, with no AWS counterpart):
 /// anything that can reach the loopback port can publish to any user.
 /// </summary>
-public sealed class PublishEndpoint(FunctionInvoker invoker, FunctionLogger logger)
+internal sealed class PublishEndpoint(FunctionInvoker invoker, FunctionLogger logger)
 {
     // Far above any valid input (1,000 user ids and a 128 KB message); a larger body is refused unread.
     private const int MaxInputBytes = 1024 * 1024;
@@ -35,7 +34,7 @@ public sealed class PublishEndpoint(FunctionInvoker invoker, FunctionLogger logg
             return;
         }
 
-        var outcome = await invoker.InvokeAsync(HandlerCatalog.Publisher, input, http.RequestAborted);
+        var outcome = await invoker.InvokeAsync(HandlerNames.Publisher, input, http.RequestAborted);
         logger.Write(LogSeverity.Info, "publish", ("outcome", outcome.Succeeded ? "succeeded" : outcome.ErrorType));
         if (outcome.Succeeded)
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 
@@ -11,18 +11,18 @@ namespace Rtc.Local.Hosting;
 /// </summary>
 /// <param name="options">The invoke timeout (Lambda's function timeout) and the region in the functions' ARNs.</param>
 /// <param name="services">
-/// Holds the handlers as keyed services, one per name in <see cref="HandlerCatalog.Names"/>; each is built on
+/// Holds the handlers as keyed services, one per name in <see cref="HandlerNames.All"/>; each is built on
 /// its first invocation, as Lambda initialises a function on its first event.
 /// </param>
 /// <param name="clock">The time deadlines are computed from.</param>
 /// <param name="logger">Where failures are logged.</param>
-public sealed class FunctionInvoker(GatewayOptions options, IServiceProvider services, TimeProvider clock, FunctionLogger logger)
+internal sealed class FunctionInvoker(GatewayOptions options, IServiceProvider services, TimeProvider clock, FunctionLogger logger)
 {
     /// <summary>A fixed account id for the local function ARNs.</summary>
     public const string AccountId = "000000000000";
 
     /// <summary>Whether a function with <paramref name="name"/> is hosted.</summary>
-    public bool Hosts(string name) => HandlerCatalog.Names.Contains(name, StringComparer.Ordinal);
+    public bool Hosts(string name) => HandlerNames.All.Contains(name, StringComparer.Ordinal);
 
     /// <summary>The ARN of the hosted function <paramref name="name"/>.</summary>
     public string ArnOf(string name) => $"arn:aws:lambda:{options.Region}:{AccountId}:function:{name}";

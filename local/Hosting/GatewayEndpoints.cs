@@ -1,4 +1,4 @@
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
 using Rtc.Local.Demo;

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Amazon.DynamoDBv2;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
@@ -12,7 +10,6 @@ using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
 using Rtc.Local.Connections;
 using Rtc.Local.Demo;
-using Rtc.Local.Faults;
 using Rtc.Local.Lambda;
 using Rtc.Local.Management;
 using Rtc.Local.Signing;
@@ -34,7 +31,7 @@ internal static class GatewayServices
         services.AddSingleton(options);
         services.AddSingleton(options.Faults);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(FunctionLogger.Console);
+        services.AddSingleton(FunctionLogger.StandardOutput);
         AddFunctions(services, options);
 
         services.AddSingleton<ConnectionRegistry>();
@@ -106,7 +103,7 @@ internal static class GatewayServices
             new Lazy<IManagementApi>(provider.GetRequiredService<IManagementApi>),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<FunctionLogger>()));
-        foreach (var name in HandlerCatalog.Names)
+        foreach (var name in HandlerNames.All)
         {
             services.AddKeyedSingleton<IInvocationHandler>(name, (provider, _) => HandlerCatalog.Create(name, provider.GetRequiredService<FunctionServices>()));
         }

@@ -6,4 +6,4 @@ namespace Rtc.Local.Hosting;
 /// </summary>
 /// <param name="message">What is wrong and what to do.</param>
 /// <param name="innerException">The failure behind it.</param>
-public sealed class GatewayStartupException(string message, Exception? innerException = null) : Exception(message, innerException);
+internal sealed class GatewayStartupException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -4,7 +4,7 @@ namespace Rtc.Local.Hosting;
 /// <param name="Response">The handler's JSON response; null on error.</param>
 /// <param name="ErrorType">Lambda's <c>errorType</c>; null on success.</param>
 /// <param name="ErrorMessage">Lambda's <c>errorMessage</c>; null on success.</param>
-public sealed record InvocationOutcome(string? Response, string? ErrorType = null, string? ErrorMessage = null)
+internal sealed record InvocationOutcome(string? Response, string? ErrorType = null, string? ErrorMessage = null)
 {
     /// <summary>Whether the handler returned a response.</summary>
     public bool Succeeded => ErrorType is null;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Microsoft.AspNetCore.Connections;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Authorization;
 using Rtc.Local.Configuration;
@@ -34,10 +33,9 @@ public sealed class LocalGateway : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <summary>The JWT settings and token minting of <c>--auth jwt</c>; null without it.</summary>
-    public LocalAuth? Auth => Services.GetService<LocalAuth>();
+    internal LocalAuth? Auth => Services.GetService<LocalAuth>();
 
-    /// <summary>The open connections.</summary>
-    public ConnectionRegistry Connections => Services.GetRequiredService<ConnectionRegistry>();
+    internal ConnectionRegistry Connections => Services.GetRequiredService<ConnectionRegistry>();
 
     /// <summary><c>http://127.0.0.1:N</c>: the Lambda Invoke API's endpoint.</summary>
     public Uri BaseUri { get; }

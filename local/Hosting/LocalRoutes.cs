@@ -4,9 +4,8 @@ namespace Rtc.Local.Hosting;
 /// The gateway's own paths, beside the AWS APIs it emulates: under <c>/@local</c>, which no stage name can be
 /// (API Gateway's stage names are letters, digits, <c>-</c> and <c>_</c>), plus the demo page at <c>/</c>.
 /// </summary>
-public static class LocalRoutes
+internal static class LocalRoutes
 {
-    /// <summary>The demo page.</summary>
     public const string Page = "/";
 
     /// <summary>The browser client's module, <c>client/src/rtc-client.js</c> of the repository.</summary>

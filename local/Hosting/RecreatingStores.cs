@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Local.Hosting;
@@ -13,7 +13,7 @@ namespace Rtc.Local.Hosting;
 /// <param name="client">The DynamoDB client; the caller owns it.</param>
 /// <param name="tableName">The connection table.</param>
 /// <param name="logger">Where the recreation is logged.</param>
-public sealed class RecreatingConnectionStore(IAmazonDynamoDB client, string tableName, FunctionLogger logger) : IConnectionStore
+internal sealed class RecreatingConnectionStore(IAmazonDynamoDB client, string tableName, FunctionLogger logger) : IConnectionStore
 {
     private readonly DynamoDbConnectionStore store = new(client, tableName);
     private readonly TableRecreator table = new(client, GatewayTable.Connections, tableName, logger);
@@ -47,7 +47,7 @@ public sealed class RecreatingConnectionStore(IAmazonDynamoDB client, string tab
 /// <param name="tableName">The history table.</param>
 /// <param name="retention">How long a message is kept.</param>
 /// <param name="logger">Where the recreation is logged.</param>
-public sealed class RecreatingHistoryStore(IAmazonDynamoDB client, string tableName, TimeSpan retention, FunctionLogger logger) : IHistoryStore
+internal sealed class RecreatingHistoryStore(IAmazonDynamoDB client, string tableName, TimeSpan retention, FunctionLogger logger) : IHistoryStore
 {
     private readonly DynamoDbHistoryStore store = new(client, tableName, retention);
     private readonly TableRecreator table = new(client, GatewayTable.History, tableName, logger);
@@ -73,7 +73,7 @@ public sealed class RecreatingHistoryStore(IAmazonDynamoDB client, string tableN
 /// <param name="table">Which table.</param>
 /// <param name="tableName">Its name.</param>
 /// <param name="logger">Where the recreation is logged.</param>
-public sealed class TableRecreator(IAmazonDynamoDB client, GatewayTable table, string tableName, FunctionLogger logger)
+internal sealed class TableRecreator(IAmazonDynamoDB client, GatewayTable table, string tableName, FunctionLogger logger)
 {
     private readonly SemaphoreSlim recreating = new(1, 1);
 

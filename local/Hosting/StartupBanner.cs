@@ -1,11 +1,10 @@
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Runtime;
+using Rtc.Contracts;
 using Rtc.Local.Configuration;
 
 namespace Rtc.Local.Hosting;
 
 /// <summary>What the gateway prints once it listens: where to connect, how to publish, and the credentials to paste.</summary>
-public static class StartupBanner
+internal static class StartupBanner
 {
     /// <summary>Writes the banner for <paramref name="gateway"/> to <paramref name="output"/>.</summary>
     public static void Write(TextWriter output, LocalGateway gateway)
@@ -29,7 +28,7 @@ public static class StartupBanner
             RTC local gateway: stage '{{{options.Stage}}}', region {{{options.Region}}}, connections {{{storage}}}, history {{{history}}}, auth {{{AuthModes.NameOf(options.Auth)}}}
               WebSocket URL:        {{{gateway.WebSocketUri}}}
               Management endpoint:  {{{gateway.ManagementEndpoint}}}   (POST/GET/DELETE /{{{options.Stage}}}/@connections/{connectionId})
-              Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", HandlerCatalog.Names)}}})
+              Lambda endpoint:      {{{endpoint}}}   (functions: {{{string.Join(", ", HandlerNames.All)}}})
               Demo page:            {{{endpoint}}}{{{LocalRoutes.Page}}}   (the browser client, live; clientConfig at {{{LocalRoutes.ClientConfig}}})
               Unsigned publish:     POST {{{endpoint}}}{{{LocalRoutes.Publish}}}   (local only: no signature, anyone on this machine can publish)
 

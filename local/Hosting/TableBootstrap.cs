@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Rtc.Functions.History;
+using Rtc.Contracts;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Local.Hosting;
@@ -11,7 +11,7 @@ namespace Rtc.Local.Hosting;
 /// it is missing, and refuses a table of another shape, naming the difference, rather than failing every request
 /// later.
 /// </summary>
-public static class TableBootstrap
+internal static class TableBootstrap
 {
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromSeconds(60);
 
@@ -30,7 +30,7 @@ public static class TableBootstrap
                 return await CreateAsync(client, table, tableName, cancellationToken);
             }
 
-            return Mismatch(existing, table.CreateRequest(tableName)) is { } difference
+            return Mismatch(existing, TableRequests.Create(table.Schema, tableName)) is { } difference
                 ? throw new GatewayStartupException(
                     $"Table {tableName} at {endpoint} {difference}; the gateway needs the stack's schema. Delete the table or name another with {table.Flag}.")
                 : false;
@@ -57,7 +57,7 @@ public static class TableBootstrap
     {
         try
         {
-            await client.CreateTableAsync(table.CreateRequest(tableName), cancellationToken);
+            await client.CreateTableAsync(TableRequests.Create(table.Schema, tableName), cancellationToken);
         }
         catch (ResourceInUseException)
         {
@@ -65,7 +65,7 @@ public static class TableBootstrap
         }
 
         await WaitUntilActiveAsync(client, tableName, cancellationToken);
-        await client.UpdateTimeToLiveAsync(table.TimeToLiveRequest(tableName), cancellationToken);
+        await client.UpdateTimeToLiveAsync(TableRequests.EnableTimeToLive(table.Schema, tableName), cancellationToken);
         return true;
     }
 
@@ -134,16 +134,14 @@ public static class TableBootstrap
 /// <summary>A table the gateway keeps in DynamoDB: what it holds, the flag naming it and its schema, from the functions.</summary>
 /// <param name="Holds">What it holds, in the log and in errors: <c>connection</c> or <c>history</c>.</param>
 /// <param name="Flag">The option that names the table.</param>
-/// <param name="CreateRequest">The request creating it, as the stack deploys it.</param>
-/// <param name="TimeToLiveRequest">The request enabling its TTL.</param>
-public sealed record GatewayTable(
-    string Holds, string Flag, Func<string, CreateTableRequest> CreateRequest, Func<string, UpdateTimeToLiveRequest> TimeToLiveRequest)
+/// <param name="Schema">Its keys, indexes and TTL, as the stack deploys them.</param>
+internal sealed record GatewayTable(string Holds, string Flag, TableSchema Schema)
 {
     /// <summary>The connection table (<c>--table</c>).</summary>
     public static GatewayTable Connections { get; } =
-        new("connection", "--table", ConnectionTableSchema.CreateTableRequest, ConnectionTableSchema.EnableTimeToLiveRequest);
+        new("connection", "--table", ConnectionTableSchema.Table);
 
     /// <summary>The history table (<c>--history-table</c>).</summary>
     public static GatewayTable History { get; } =
-        new("history", "--history-table", HistoryTableSchema.CreateTableRequest, HistoryTableSchema.EnableTimeToLiveRequest);
+        new("history", "--history-table", HistoryTableSchema.Table);
 }

@@ -1,10 +1,10 @@
-using Rtc.Functions.Contracts;
-using Rtc.Local.Json;
+using Rtc.Contracts;
+using Rtc.Local.Hosting;
 
 namespace Rtc.Local.Http;
 
 /// <summary>Writes error answers the way AWS services do: a status, <c>x-amzn-ErrorType</c>, and a small JSON body.</summary>
-public static class AwsErrorResponses
+internal static class AwsErrorResponses
 {
     /// <summary>The header AWS clients classify errors by.</summary>
     public const string ErrorTypeHeader = "x-amzn-ErrorType";

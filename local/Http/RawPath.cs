@@ -6,7 +6,7 @@ namespace Rtc.Local.Http;
 /// The request target exactly as sent. Routing and signature checks work from it: Kestrel's decoded path would
 /// split a connection id holding an encoded <c>/</c>, and SigV4 signs the path as it was on the wire.
 /// </summary>
-public static class RawPath
+internal static class RawPath
 {
     /// <summary>The raw path and raw query (without <c>?</c>) of the request.</summary>
     public static (string Path, string Query) Split(HttpContext http)

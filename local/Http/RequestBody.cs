@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Rtc.Local.Http;
 
 /// <summary>Reads a request body whole, refusing one over a limit without buffering it all, and reads it as JSON text.</summary>
-public static class RequestBody
+internal static class RequestBody
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

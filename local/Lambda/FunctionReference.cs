@@ -11,7 +11,7 @@ namespace Rtc.Local.Lambda;
 /// <param name="Region">The region the ARN names; null when the reference has none.</param>
 /// <param name="AccountId">The account the ARN names; null when the reference has none.</param>
 /// <param name="Qualifier">The version or alias after the name; null when there is none.</param>
-public sealed partial record FunctionReference(string Name, string? Region, string? AccountId, string? Qualifier)
+internal sealed partial record FunctionReference(string Name, string? Region, string? AccountId, string? Qualifier)
 {
     /// <summary>The version every invocation runs: no versions or aliases are published locally.</summary>
     public const string LatestVersion = "$LATEST";

@@ -3,11 +3,10 @@ using System.Text;
 namespace Rtc.Local.Lambda;
 
 /// <summary>The log lines one invocation wrote (see <c>FunctionLogger.Observe</c>), as Lambda returns them in <c>X-Amz-Log-Result</c>.</summary>
-public sealed class InvocationLog
+internal sealed class InvocationLog
 {
     private readonly StringBuilder lines = new();
 
-    /// <summary>Adds one line.</summary>
     public void Append(string line)
     {
         lock (lines)

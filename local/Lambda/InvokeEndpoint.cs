@@ -1,10 +1,8 @@
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
 using Rtc.Local.Http;
-using Rtc.Local.Json;
 using Rtc.Local.Signing;
 
 namespace Rtc.Local.Lambda;
@@ -15,7 +13,7 @@ namespace Rtc.Local.Lambda;
 /// only version, the <c>RequestResponse</c>, <c>Event</c> and <c>DryRun</c> invocation types with Lambda's
 /// payload quotas, <c>LogType: Tail</c>, and function errors as 200 with <c>X-Amz-Function-Error: Unhandled</c>.
 /// </summary>
-public sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invoker, SignatureValidator verifier, FunctionLogger logger)
+internal sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invoker, SignatureValidator verifier, FunctionLogger logger)
 {
     /// <summary>The SigV4 service name of Lambda.</summary>
     public const string SigningService = "lambda";

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Connections;
-using Rtc.Local.Faults;
+using Rtc.Local.Hosting;
 using Rtc.Local.Http;
-using Rtc.Local.Json;
 using Rtc.Local.Signing;
 
 namespace Rtc.Local.Management;
@@ -16,7 +15,7 @@ namespace Rtc.Local.Management;
 /// API Gateway's management API, <c>/{stage}/@connections/{id}</c>: PostToConnection, GetConnection and
 /// DeleteConnection with AWS's status codes, <c>x-amzn-ErrorType</c> headers and SigV4 (service <c>execute-api</c>).
 /// </summary>
-public sealed class ManagementApiEndpoint(
+internal sealed class ManagementApiEndpoint(
     GatewayOptions options,
     ConnectionRegistry registry,
     SignatureValidator verifier,

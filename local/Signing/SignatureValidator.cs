@@ -16,7 +16,7 @@ namespace Rtc.Local.Signing;
 /// <param name="secretAccessKey">Its secret.</param>
 /// <param name="region">The region the scope must name.</param>
 /// <param name="clock">The time the request date is checked against.</param>
-public sealed class SignatureValidator(string accessKeyId, string secretAccessKey, string region, TimeProvider clock)
+internal sealed class SignatureValidator(string accessKeyId, string secretAccessKey, string region, TimeProvider clock)
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
 
@@ -161,12 +161,11 @@ public sealed class SignatureValidator(string accessKeyId, string secretAccessKe
 /// <summary>The result of checking a request's SigV4 signature: valid, or the AWS error to answer with.</summary>
 /// <param name="ErrorType">The <c>x-amzn-ErrorType</c> to answer with; null when the signature is valid.</param>
 /// <param name="Message">Why the request was refused.</param>
-public sealed record SignatureCheck(string? ErrorType, string Message)
+internal sealed record SignatureCheck(string? ErrorType, string Message)
 {
     /// <summary>A valid signature.</summary>
     public static SignatureCheck Valid { get; } = new(null, "");
 
-    /// <summary>Whether the signature is valid.</summary>
     public bool IsValid => ErrorType is null;
 
     /// <summary>No or unusable <c>Authorization</c> header.</summary>

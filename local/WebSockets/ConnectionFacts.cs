@@ -9,7 +9,7 @@ namespace Rtc.Local.WebSockets;
 /// <param name="SourceIp">The client's address.</param>
 /// <param name="UserAgent">The client's user agent.</param>
 /// <param name="Authorizer">The authorizer's principal and context, when one ran.</param>
-public sealed record ConnectionFacts(
+internal sealed record ConnectionFacts(
     string ConnectionId,
     DateTimeOffset ConnectedAt,
     string DomainName,

@@ -1,11 +1,11 @@
 using System.Net.WebSockets;
 using System.Text;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Connections;
-using Rtc.Local.Json;
+using Rtc.Local.Hosting;
+using Rtc.Local.Http;
 
 namespace Rtc.Local.WebSockets;
 
@@ -14,7 +14,7 @@ namespace Rtc.Local.WebSockets;
 /// itself as the deployed MOCK route does, routes every other message to the connections function, and reports
 /// <c>$disconnect</c> once at the end.
 /// </summary>
-public sealed class ConnectionPump(
+internal sealed class ConnectionPump(
     GatewayOptions options,
     ConnectionRegistry registry,
     ProxyEventFactory events,
@@ -115,7 +115,7 @@ public sealed class ConnectionPump(
         {
             // Deployed, ping is a MOCK integration with a route response: API Gateway replies without invoking a function.
             logger.Write(LogSeverity.Info, "route", ("route", route), ("connectionId", facts.ConnectionId), ("outcome", "mock"));
-            await connection.SendAsync(Encoding.UTF8.GetBytes(WebSocketRoutes.PongReply), WebSocketMessageType.Text);
+            await connection.SendAsync(Encoding.UTF8.GetBytes(ClientFrames.Pong), WebSocketMessageType.Text);
             return;
         }
 

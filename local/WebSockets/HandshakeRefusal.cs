@@ -1,5 +1,4 @@
 using Rtc.Local.Http;
-using Rtc.Local.Json;
 
 namespace Rtc.Local.WebSockets;
 
@@ -10,7 +9,7 @@ namespace Rtc.Local.WebSockets;
 /// <param name="Status">The HTTP status.</param>
 /// <param name="ErrorType">The <c>x-amzn-ErrorType</c> header; null for the WebSocket protocol's own refusals (RFC 6455), which are no AWS error.</param>
 /// <param name="Message">The body's <c>message</c>.</param>
-public sealed record HandshakeRefusal(int Status, string? ErrorType, string Message)
+internal sealed record HandshakeRefusal(int Status, string? ErrorType, string Message)
 {
     /// <summary>The only WebSocket version there is (RFC 6455), and the only one API Gateway speaks.</summary>
     public const string SupportedVersion = "13";

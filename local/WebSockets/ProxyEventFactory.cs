@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Local.Connections;
 
 namespace Rtc.Local.WebSockets;
@@ -10,7 +9,7 @@ namespace Rtc.Local.WebSockets;
 /// <param name="stage">The stage name.</param>
 /// <param name="apiId">The API id.</param>
 /// <param name="clock">The time events are stamped with.</param>
-public sealed class ProxyEventFactory(string stage, string apiId, TimeProvider clock)
+internal sealed class ProxyEventFactory(string stage, string apiId, TimeProvider clock)
 {
     // Headers that belong to the hop, not the request: API Gateway does not pass them to the integration.
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Connection", "Upgrade" };

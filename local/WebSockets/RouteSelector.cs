@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 
 namespace Rtc.Local.WebSockets;
 
@@ -7,7 +7,7 @@ namespace Rtc.Local.WebSockets;
 /// API Gateway's route selection with <c>$request.body.action</c> over <see cref="WebSocketRoutes.All"/>:
 /// a JSON object whose <c>action</c> names a deployed message route goes there; anything else to <c>$default</c>.
 /// </summary>
-public static class RouteSelector
+internal static class RouteSelector
 {
     /// <summary>The route key for a text message.</summary>
     public static string Select(string body)

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 using Rtc.Local.Authorization;
 using Rtc.Local.Connections;
 
@@ -12,7 +12,7 @@ namespace Rtc.Local.WebSockets;
 /// upgrade, as API Gateway does, so a refusal or a non-2xx integration answer refuses the handshake with that
 /// status; then hands the socket to the pump.
 /// </summary>
-public sealed class WebSocketEndpoint(
+internal sealed class WebSocketEndpoint(
     ConnectionRegistry registry,
     ProxyEventFactory events,
     RouteInvoker routes,
@@ -20,7 +20,6 @@ public sealed class WebSocketEndpoint(
     RateLimiter connectLimiter,
     HandshakeAuthorizer? authorizer = null)
 {
-    /// <summary>Handles one upgrade request.</summary>
     public async Task HandleAsync(HttpContext http)
     {
         if (WebSocketHandshake.Check(http.Request) is { } invalid)

@@ -4,7 +4,7 @@ namespace Rtc.Local.WebSockets;
 /// RFC 6455's checks on an opening handshake, made before the authorizer or <c>$connect</c> runs, so a client
 /// that does not speak WebSocket version 13 gets the answer the RFC prescribes rather than a generic refusal.
 /// </summary>
-public static class WebSocketHandshake
+internal static class WebSocketHandshake
 {
     // RFC 6455 section 4.1: the key is a base64-encoded random 16-byte value.
     private const int KeyBytes = 16;

@@ -1,4 +1,4 @@
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 
 namespace Rtc.Stack.Configuration;
 
@@ -12,7 +12,7 @@ namespace Rtc.Stack.Configuration;
 /// <param name="JwksUrl">The issuer's JWKS URL, or empty when an HS256 secret is used.</param>
 /// <param name="UsesHs256Secret">Whether the <c>authHs256Secret</c> key is set.</param>
 /// <param name="UserClaim">The claim holding the user id. Default <c>sub</c>.</param>
-/// <param name="TokenSource">Where clients put the token. Default <see cref="Configuration.TokenSource.Query"/>.</param>
+/// <param name="TokenSource">Where clients put the token. Default <see cref="TokenSource.Query"/>.</param>
 internal sealed record AuthSettings(
     AuthMode Mode,
     string Issuer,

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.History;
-using Rtc.Functions.Publishing;
+using Rtc.Contracts;
 using Rtc.Stack.Packaging;
 
 namespace Rtc.Stack.Configuration;
@@ -61,17 +58,17 @@ internal static class ProjectConfig
     public static readonly BooleanKey ManageApiGatewayAccount = Declare(new BooleanKey("manageApiGatewayAccount", false,
         "Creates API Gateway's CloudWatch Logs role and sets it for the whole account and region; only one stack per account and region may set it."));
 
-    public static readonly IntegerKey HeartbeatSeconds = Declare(new IntegerKey("heartbeatSeconds", 300, 10, 540,
+    public static readonly IntegerKey HeartbeatSeconds = Declare(new IntegerKey("heartbeatSeconds", ClientConfig.DefaultHeartbeatSeconds, 10, 540,
         "How often clients send ping, in seconds, published in clientConfig; under API Gateway's 10-minute idle timeout."));
 
     // The publisher's own limits: the stack accepts exactly what the function accepts at start-up.
     public static readonly IntegerKey PublishConcurrency = Declare(new IntegerKey("publishConcurrency",
-        PublisherOptions.DefaultConcurrency, PublisherOptions.MinConcurrency, PublisherOptions.MaxConcurrency,
+        FunctionSettings.DefaultPublishConcurrency, FunctionSettings.MinPublishConcurrency, FunctionSettings.MaxPublishConcurrency,
         $"Posts in flight per publisher invocation (the publisher's {EnvironmentVariables.PublishConcurrency})."));
 
     // The functions' own retention range (RTC_HISTORY_SECONDS), in whole hours, plus 0 for off.
     public static readonly IntegerKey HistoryHours = Declare(new IntegerKey("historyHours",
-        HistoryOptions.DefaultSeconds / 3600, 0, HistoryOptions.MaxSeconds / 3600,
+        FunctionSettings.DefaultHistorySeconds / 3600, 0, FunctionSettings.MaxHistorySeconds / 3600,
         $"How long each user's messages are kept for resume after a reconnect, in hours (the functions' {EnvironmentVariables.HistorySeconds}); 0 turns history off and creates no history table."));
 
     public static readonly BooleanKey Production = Declare(new BooleanKey("production", false,
@@ -112,11 +109,11 @@ internal static class ProjectConfig
             : "is not an https URL"));
 
     // Length only: the value itself is never kept, logged or printed.
-    public static readonly TextKey AuthHs256Secret = Declare(new TextKey("authHs256Secret", "", "empty or at least 32 characters",
+    public static readonly TextKey AuthHs256Secret = Declare(new TextKey("authHs256Secret", "", $"empty or at least {FunctionSettings.MinHs256SecretBytes} characters",
         "A shared HS256 secret instead of the JWKS URL, set with pulumi config set --secret; the template references it, never inlines it.",
-        secret => secret.Length is > 0 and < 32 ? "is shorter than 32 characters" : null) { Secret = true });
+        secret => secret.Length is > 0 and < FunctionSettings.MinHs256SecretBytes ? $"is shorter than {FunctionSettings.MinHs256SecretBytes} characters" : null) { Secret = true });
 
-    public static readonly TextKey AuthUserClaim = Declare(new TextKey("authUserClaim", "sub", "a claim name",
+    public static readonly TextKey AuthUserClaim = Declare(new TextKey("authUserClaim", FunctionSettings.DefaultUserClaim, "a claim name",
         "The claim that holds the user id.",
         claim => claim.Length == 0 ? "is empty" : null));
 

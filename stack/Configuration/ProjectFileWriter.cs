@@ -14,7 +14,6 @@ internal static class ProjectFileWriter
     /// <summary>The command people run from the project directory after changing a key.</summary>
     public const string Command = "dotnet run --project stack -- " + Option;
 
-    /// <summary>The project file's name.</summary>
     public const string FileName = "Pulumi.yaml";
 
     private const string BlockStart = "config:";

@@ -1,4 +1,5 @@
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Stack.Infrastructure;
 
 namespace Rtc.Stack.Configuration;
 
@@ -57,7 +58,7 @@ internal static class StackSettingsReader
 
         if (stackName is not null)
         {
-            ResourceNames.Validate(stackName);
+            Naming.ValidateStackName(stackName);
         }
 
         return settings;

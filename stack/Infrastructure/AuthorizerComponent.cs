@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Runtime;
+using Rtc.Contracts;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Template;
 
@@ -41,7 +39,7 @@ internal static class AuthorizerComponent
         }
 
         var function = LambdaFunctionComponent.Declare(template, settings,
-            new FunctionSpec(HandlerCatalog.Authorizer, environment, Grants: []));
+            new FunctionSpec(HandlerNames.Authorizer, environment, Grants: []));
 
         var authorizer = template.Resource("connect-authorizer", "aws:apigatewayv2/authorizer:Authorizer", new JsonObject
         {
@@ -64,3 +62,8 @@ internal static class AuthorizerComponent
         return new ConnectAuthorizer(authorizer, function.Function);
     }
 }
+
+/// <summary>The <c>$connect</c> authorizer and the function behind it.</summary>
+/// <param name="Authorizer">The API Gateway authorizer.</param>
+/// <param name="Function">The authorizer function.</param>
+internal sealed record ConnectAuthorizer(ResourceRef Authorizer, ResourceRef Function);

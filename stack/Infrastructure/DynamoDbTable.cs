@@ -1,38 +1,43 @@
 using System.Text.Json.Nodes;
+using Rtc.Contracts;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Template;
 
 namespace Rtc.Stack.Infrastructure;
 
 /// <summary>
-/// What every table of the stack has: on-demand billing, TTL, encryption at rest and the standard tags; a
-/// production stack adds point-in-time recovery, deletion protection and Pulumi's <c>protect</c>.
+/// A table as its <see cref="TableSchema"/> states it (keys, keys-only indexes, TTL), with what every table of the
+/// stack has: on-demand billing, encryption at rest and the standard tags; a production stack adds point-in-time
+/// recovery, deletion protection and Pulumi's <c>protect</c>.
 /// </summary>
 internal static class DynamoDbTable
 {
-    /// <summary>The string attribute type.</summary>
-    public const string StringType = "S";
-
-    /// <summary>The number attribute type.</summary>
-    public const string NumberType = "N";
-
-    /// <summary>
-    /// Declares <c>{role}-table</c>, physically <c>{project}-{stack}-{role}</c>, with <paramref name="keys"/> (its
-    /// key schema, attributes and indexes) and TTL on <paramref name="ttlAttribute"/>.
-    /// </summary>
-    public static ResourceRef Declare(StackTemplate template, StackSettings settings, string role, JsonObject keys, string ttlAttribute)
+    /// <summary>Declares <c>{role}-table</c>, physically <c>{project}-{stack}-{role}</c>.</summary>
+    public static ResourceRef Declare(StackTemplate template, StackSettings settings, string role, TableSchema schema)
     {
         var properties = new JsonObject
         {
             ["name"] = Naming.Physical(role),
             ["billingMode"] = "PAY_PER_REQUEST",
+            ["hashKey"] = schema.PartitionKey.Name,
         };
-        foreach (var (name, value) in keys)
+        if (schema.SortKey is not null)
         {
-            properties[name] = value?.DeepClone();
+            properties["rangeKey"] = schema.SortKey.Name;
         }
 
-        properties["ttl"] = new JsonObject { ["attributeName"] = ttlAttribute, ["enabled"] = true };
+        properties["attributes"] = new JsonArray([.. schema.KeyAttributes.Select(key => new JsonObject { ["name"] = key.Name, ["type"] = key.Type })]);
+        if (schema.Indexes.Count > 0)
+        {
+            properties["globalSecondaryIndexes"] = new JsonArray([.. schema.Indexes.Select(index => new JsonObject
+            {
+                ["name"] = index.Name,
+                ["keySchemas"] = new JsonArray(new JsonObject { ["attributeName"] = index.PartitionKey.Name, ["keyType"] = "HASH" }),
+                ["projectionType"] = "KEYS_ONLY",
+            })]);
+        }
+
+        properties["ttl"] = new JsonObject { ["attributeName"] = schema.TimeToLiveAttribute, ["enabled"] = true };
         properties["serverSideEncryption"] = new JsonObject { ["enabled"] = true };
         properties["tags"] = Tags.Standard();
         if (settings.Production)
@@ -44,7 +49,4 @@ internal static class DynamoDbTable
         return template.Resource($"{role}-table", "aws:dynamodb/table:Table", properties,
             new ResourceOptions(Protect: settings.Production));
     }
-
-    /// <summary>An attribute definition: <c>{name, type}</c>, type <see cref="StringType"/> or <see cref="NumberType"/>.</summary>
-    public static JsonObject Attribute(string name, string type) => new() { ["name"] = name, ["type"] = type };
 }

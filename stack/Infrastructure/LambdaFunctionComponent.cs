@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Packaging;
 using Rtc.Stack.Template;
@@ -64,3 +64,15 @@ internal static class LambdaFunctionComponent
         return new FunctionResources(function, role, logGroup);
     }
 }
+
+/// <summary>One Lambda function of the stack.</summary>
+/// <param name="HandlerName">Its <c>RTC_HANDLER</c> (one of <c>HandlerNames</c>); also its logical-name prefix.</param>
+/// <param name="Environment">Environment variables besides <c>RTC_HANDLER</c>.</param>
+/// <param name="Grants">Statements its role needs besides writing its own logs.</param>
+internal sealed record FunctionSpec(string HandlerName, JsonObject Environment, IReadOnlyList<JsonObject> Grants);
+
+/// <summary>A function with what belongs to it alone.</summary>
+/// <param name="Function">The Lambda function.</param>
+/// <param name="Role">Its execution role.</param>
+/// <param name="LogGroup">Its log group.</param>
+internal sealed record FunctionResources(ResourceRef Function, ResourceRef Role, ResourceRef LogGroup);

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Runtime;
-using Rtc.Functions.Storage;
+using Rtc.Contracts;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Template;
 
@@ -20,8 +18,8 @@ internal static class RtcStack
         var region = template.Variable("region", Fn.Invoke("aws:index/getRegion:getRegion", "region"));
         var dnsSuffix = template.Variable("dnsSuffix", Fn.Invoke("aws:index/getPartition:getPartition", "dnsSuffix"));
 
-        var table = ConnectionTableComponent.Declare(template, settings);
-        var history = settings.HistoryEnabled ? HistoryTableComponent.Declare(template, settings) : null;
+        var table = DynamoDbTable.Declare(template, settings, "connections", ConnectionTableSchema.Table);
+        var history = settings.HistoryEnabled ? DynamoDbTable.Declare(template, settings, "history", HistoryTableSchema.Table) : null;
         var apiGatewayAccount = settings.ManageApiGatewayAccount ? ApiGatewayAccountComponent.Declare(template) : null;
         var webSocket = WebSocketApiComponent.DeclareApi(template, settings, region, dnsSuffix, apiGatewayAccount);
         var domain = template.Variable("websocketDomain", webSocket.Domain);
@@ -29,7 +27,7 @@ internal static class RtcStack
         var stage = webSocket.Stage.Name;
 
         var connections = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
-            HandlerCatalog.Connections,
+            HandlerNames.Connections,
             WithHistory(new JsonObject
             {
                 [EnvironmentVariables.TableName] = table.Name,
@@ -44,7 +42,7 @@ internal static class RtcStack
             ]));
 
         var publisher = LambdaFunctionComponent.Declare(template, settings, new FunctionSpec(
-            HandlerCatalog.Publisher,
+            HandlerNames.Publisher,
             WithHistory(new JsonObject
             {
                 [EnvironmentVariables.TableName] = table.Name,
@@ -71,10 +69,10 @@ internal static class RtcStack
 
         if (settings.Production)
         {
-            List<(string, ResourceRef)> monitored = [(HandlerCatalog.Connections, connections.Function), (HandlerCatalog.Publisher, publisher.Function)];
+            List<(string, ResourceRef)> monitored = [(HandlerNames.Connections, connections.Function), (HandlerNames.Publisher, publisher.Function)];
             if (authorizer is not null)
             {
-                monitored.Add((HandlerCatalog.Authorizer, authorizer.Function));
+                monitored.Add((HandlerNames.Authorizer, authorizer.Function));
             }
 
             AlarmsComponent.Declare(template, settings, webSocket, monitored);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Stack.Configuration;
 using Rtc.Stack.Template;
 
@@ -170,7 +170,7 @@ internal static class WebSocketApiComponent
             ["integrationId"] = integration.Id,
             ["integrationResponseKey"] = DefaultKey,
             ["templateSelectionExpression"] = EscapedDefaultKey,
-            ["responseTemplates"] = new JsonObject { [DefaultKey] = WebSocketRoutes.PongReply },
+            ["responseTemplates"] = new JsonObject { [DefaultKey] = ClientFrames.Pong },
         });
 
         var route = template.Resource("ping-route", "aws:apigatewayv2/route:Route", new JsonObject
@@ -190,3 +190,9 @@ internal static class WebSocketApiComponent
         });
     }
 }
+
+/// <summary>The WebSocket API and its stage.</summary>
+/// <param name="Api">The API.</param>
+/// <param name="Stage">The stage named after the stack.</param>
+/// <param name="Domain">Interpolation of <c>{apiId}.execute-api.{region}.{dnsSuffix}</c>.</param>
+internal sealed record WebSocketApi(ResourceRef Api, ResourceRef Stage, string Domain);

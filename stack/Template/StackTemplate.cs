@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 
 namespace Rtc.Stack.Template;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using Rtc.Functions.Configuration;
 using Rtc.Browser.Tests.Support;
+using Rtc.Contracts;
 using Rtc.Local.Configuration;
 using Rtc.Testing;
 using Rtc.Testing.Gateway;

@@ -6,7 +6,7 @@ using System.Threading.Channels;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
-using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 using Rtc.Local.Hosting;
 using Rtc.Testing;

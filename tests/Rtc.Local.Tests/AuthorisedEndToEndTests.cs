@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing.Gateway;
 

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing.Gateway;

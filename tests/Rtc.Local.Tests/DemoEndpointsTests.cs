@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
-using Rtc.Local.Tests.Support;
+using Rtc.Contracts;
 using Rtc.Testing;
 using Rtc.Testing.Gateway;
+using Rtc.Local.Tests.Support;
 
 namespace Rtc.Local.Tests;
 

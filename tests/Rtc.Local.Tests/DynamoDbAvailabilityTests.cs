@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Rtc.Contracts;
 using Rtc.Functions.Storage;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing;
@@ -116,7 +117,7 @@ public sealed class DynamoDbAvailabilityTests(DynamoDbLocal dynamo)
 
     private async Task<string> CreateTableAsync(Action<CreateTableRequest> reshape)
     {
-        var request = ConnectionTableSchema.CreateTableRequest($"misshapen-{Guid.NewGuid():N}");
+        var request = TableRequests.Create(ConnectionTableSchema.Table, $"misshapen-{Guid.NewGuid():N}");
         reshape(request);
         await dynamo.Client.CreateTableAsync(request);
         return request.TableName;

@@ -1,9 +1,9 @@
 using System.Text;
 using Rtc.Functions.History;
 using Rtc.Functions.Storage;
-using Rtc.Local.Tests.Support;
 using Rtc.Testing;
 using Rtc.Testing.Gateway;
+using Rtc.Local.Tests.Support;
 
 namespace Rtc.Local.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Tests.Support;
@@ -34,7 +34,7 @@ public sealed class FaultInjectionTests
         var connections = new RecordingConnectionsHandler();
         var log = new SignallingWriter("connection dropped without $disconnect");
         await using var gateway = await TestGateway.StartAsync(TestGateway.Options with { RequireSignature = false, AbruptDrop = true },
-            new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections }, log);
+            new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections }, log);
         var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
         var connectionId = (await connections.NextAsync(WebSocketRoutes.Connect)).RequestContext.ConnectionId!;
         using var http = new HttpClient();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing;
@@ -16,7 +16,7 @@ public sealed class GatewayLogTests
         var buffer = new StringWriter();
         var log = TextWriter.Synchronized(buffer);
         await using (var gateway = await TestGateway.StartAsync(TestGateway.Options,
-                         new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections }, log))
+                         new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections }, log))
         {
             using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
             var connectionId = (await connections.NextAsync(WebSocketRoutes.Connect)).RequestContext.ConnectionId;

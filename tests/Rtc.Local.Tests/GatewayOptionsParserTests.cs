@@ -1,4 +1,4 @@
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Local.Configuration;
 
 namespace Rtc.Local.Tests;

@@ -1,5 +1,5 @@
 using System.Net;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Testing.Gateway;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Hosting;
 using Rtc.Local.Tests.Support;
@@ -113,7 +112,7 @@ public sealed class HandshakeAuthorizerTests
 
     private Task<LocalGateway> StartAsync(IInvocationHandler authorizer) => TestGateway.StartAsync(
         TestGateway.Options with { Auth = AuthMode.Jwt },
-        new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections, [HandlerCatalog.Authorizer] = authorizer });
+        new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections, [HandlerNames.Authorizer] = authorizer });
 
     private static string Policy(string effect, string resource) => $$$"""
         {"principalId":"alice","policyDocument":{"Version":"2012-10-17","Statement":[{"Action":"execute-api:Invoke","Effect":"{{{effect}}}","Resource":"{{{resource}}}"}]},"context":{"userId":"alice"}}

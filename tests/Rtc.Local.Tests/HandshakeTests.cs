@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing;
 using Rtc.Testing.Gateway;

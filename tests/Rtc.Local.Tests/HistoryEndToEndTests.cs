@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rtc.Local.Configuration;
-using Rtc.Local.Tests.Support;
 using Rtc.Testing;
 using Rtc.Testing.Gateway;
+using Rtc.Local.Tests.Support;
 
 namespace Rtc.Local.Tests;
 

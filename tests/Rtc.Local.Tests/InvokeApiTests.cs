@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
@@ -216,7 +216,7 @@ public sealed class InvokeApiTests
     }
 
     private static Task<LocalGateway> StartAsync(IInvocationHandler publisher, GatewayOptions? options = null) =>
-        TestGateway.StartAsync(options ?? TestGateway.Options, new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Publisher] = publisher });
+        TestGateway.StartAsync(options ?? TestGateway.Options, new Dictionary<string, IInvocationHandler> { [HandlerNames.Publisher] = publisher });
 
     // aws lambda invoke with options LambdaCli does not pass; the response file is not needed here.
     private static Task<ExternalClient.Result> InvokeWithCliAsync(LocalGateway gateway, string function, string payload, params string[] options) =>

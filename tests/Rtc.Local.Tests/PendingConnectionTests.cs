@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing;
@@ -22,7 +21,7 @@ public sealed class PendingConnectionTests
         using var http = new HttpClient();
         var connections = new GreetingConnections(http);
         await using var gateway = await TestGateway.StartAsync(TestGateway.Options with { RequireSignature = false },
-            new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections });
+            new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections });
 
         using var socket = await WebSocketClient.ConnectAsync(gateway.WebSocketUri);
         var (post, get) = await connections.Answers.Task.WaitAsync(Eventually.WaitLimit);

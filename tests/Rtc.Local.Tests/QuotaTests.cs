@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing.Gateway;
 

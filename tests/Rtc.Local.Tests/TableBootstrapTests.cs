@@ -1,5 +1,4 @@
-using Rtc.Functions.History;
-using Rtc.Functions.Storage;
+using Rtc.Contracts;
 using Rtc.Local.Hosting;
 using Rtc.Testing;
 

@@ -1,8 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Local.Tests.Support;
 using Rtc.Testing.Gateway;
 

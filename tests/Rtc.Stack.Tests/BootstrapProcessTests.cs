@@ -1,16 +1,17 @@
 using System.IO.Compression;
 using System.Runtime.Versioning;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Rtc.Contracts;
 using Rtc.Functions.Authorization;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.Storage;
-using Rtc.Testing;
+using Rtc.Local.Authorization;
+using Rtc.Stack.Packaging;
+using Rtc.Stack.Tests.Support;
 using Rtc.Testing.Events;
 using Rtc.Testing.Management;
 using Rtc.Testing.Runtime;
-using Rtc.Stack.Packaging;
-using Rtc.Stack.Tests.Support;
+using Rtc.Testing;
 
 namespace Rtc.Stack.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
@@ -39,8 +39,8 @@ public sealed class HeartbeatTemplateTests
         Assert.Equal("${ping-integration.id}", (string)integrationResponse["integrationId"]!);
         Assert.Equal("$default", (string)integrationResponse["integrationResponseKey"]!);
         Assert.Equal("\\$default", (string)integrationResponse["templateSelectionExpression"]!);
-        Assert.Equal(WebSocketRoutes.PongReply, (string)integrationResponse["responseTemplates"]!["$default"]!);
-        Assert.Equal("""{"type":"pong"}""", WebSocketRoutes.PongReply);
+        Assert.Equal(ClientFrames.Pong, (string)integrationResponse["responseTemplates"]!["$default"]!);
+        Assert.Equal("""{"type":"pong"}""", ClientFrames.Pong);
         Assert.Equal("${ping-route.id}", (string)routeResponse["routeId"]!);
         Assert.Equal("$default", (string)routeResponse["routeResponseKey"]!);
         Assert.Equal("$default", (string)template.Properties("ping-route")["routeResponseSelectionExpression"]!);

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.History;
+using Rtc.Functions.Storage;
 using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
@@ -36,7 +38,7 @@ public sealed class HistoryStackTests
     public void HistoryTableKeysAreTheOnesTheStoreCreatesTablesWith()
     {
         var table = Templates.Dev().Properties("history-table");
-        var request = HistoryTableSchema.CreateTableRequest("any");
+        var request = TableRequests.Create(HistoryTableSchema.Table, "any");
 
         Assert.Equal(
             request.KeySchema.Select(key => key.AttributeName),

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Local.Configuration;
 using Rtc.Local.Demo;
-using Rtc.Local.Json;
 using Rtc.Stack.Tests.Support;
 
 namespace Rtc.Stack.Tests;
@@ -53,8 +52,8 @@ public sealed class OutputsTests
         var template = Templates.Dev();
         var routes = template.OfType("aws:apigatewayv2/route:Route").Select(route => template.Properties(route)).ToList();
 
-        Assert.Equal(Rtc.Functions.Routing.WebSocketRoutes.All, routes.Select(route => (string)route["routeKey"]!));
-        Assert.Equal(Rtc.Functions.Routing.WebSocketRoutes.FunctionRoutes,
+        Assert.Equal(WebSocketRoutes.All, routes.Select(route => (string)route["routeKey"]!));
+        Assert.Equal(WebSocketRoutes.FunctionRoutes,
             routes.Where(route => (string)route["target"]! == "integrations/${connections-integration.id}").Select(route => (string)route["routeKey"]!));
         Assert.Equal("AWS_PROXY", (string)template.Properties("connections-integration")["integrationType"]!);
         Assert.Equal("${connections-function.invokeArn}", (string)template.Properties("connections-integration")["integrationUri"]!);
@@ -70,7 +69,7 @@ public sealed class OutputsTests
         // as a subprotocol, as a stack with authTokenSource "protocol" tells browsers to.
         var stack = (auth == AuthMode.Jwt ? StackRun.ForProd(new Dictionary<string, string> { ["authTokenSource"] = "protocol" }).Template() : Templates.Dev())["outputs"]!["clientConfig"]!;
         var local = JsonSerializer.SerializeToNode(
-            ClientConfigEndpoint.Build(new GatewayOptions { Auth = auth }, "127.0.0.1:3001"), LocalJsonContext.Default.ClientConfigDocument)!;
+            ClientConfigEndpoint.Build(new GatewayOptions { Auth = auth }, "127.0.0.1:3001"), ClientConfigJsonContext.Default.ClientConfig)!;
 
         Assert.Equal(stack.AsObject().Select(property => property.Key).Order(), local.AsObject().Select(property => property.Key).Order());
         Assert.True(JsonNode.DeepEquals(stack["auth"], local["auth"]), $"stack {stack["auth"]!.ToJsonString()}, local {local["auth"]!.ToJsonString()}");

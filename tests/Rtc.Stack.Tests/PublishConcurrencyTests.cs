@@ -1,4 +1,5 @@
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Publishing;
 using Rtc.Stack.Tests.Support;
 
@@ -20,8 +21,8 @@ public sealed class PublishConcurrencyTests
     }
 
     [Theory]
-    [InlineData(PublisherOptions.MinConcurrency)]
-    [InlineData(PublisherOptions.MaxConcurrency)]
+    [InlineData(FunctionSettings.MinPublishConcurrency)]
+    [InlineData(FunctionSettings.MaxPublishConcurrency)]
     public void EveryValueTheStackAcceptsStartsThePublisher(int concurrency)
     {
         var run = StackRun.ForStack("dev", new Dictionary<string, string> { ["publishConcurrency"] = $"{concurrency}" });
@@ -30,8 +31,8 @@ public sealed class PublishConcurrencyTests
     }
 
     [Theory]
-    [InlineData(PublisherOptions.MinConcurrency - 1)]
-    [InlineData(PublisherOptions.MaxConcurrency + 1)]
+    [InlineData(FunctionSettings.MinPublishConcurrency - 1)]
+    [InlineData(FunctionSettings.MaxPublishConcurrency + 1)]
     public void EveryValueThePublisherRefusesTheStackRefusesToo(int concurrency)
     {
         var text = $"{concurrency}";
@@ -39,7 +40,7 @@ public sealed class PublishConcurrencyTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"'rtc-pulumi:publishConcurrency' is {text}", run.Stderr);
-        Assert.Contains($"from {PublisherOptions.MinConcurrency} to {PublisherOptions.MaxConcurrency}", run.Stderr);
+        Assert.Contains($"from {FunctionSettings.MinPublishConcurrency} to {FunctionSettings.MaxPublishConcurrency}", run.Stderr);
         Assert.Throws<InvalidOperationException>(() => PublisherOptions.FromEnvironment(
             new DictionaryEnvironment(new Dictionary<string, string?> { [EnvironmentVariables.PublishConcurrency] = text })));
     }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Rtc.Functions.History;
+using Rtc.Contracts;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Testing;
@@ -71,8 +71,8 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     public async Task<string> CreateConnectionTableAsync()
     {
         var name = $"connections-{Guid.NewGuid():N}";
-        await Client.CreateTableAsync(ConnectionTableSchema.CreateTableRequest(name));
-        await Client.UpdateTimeToLiveAsync(ConnectionTableSchema.EnableTimeToLiveRequest(name));
+        await Client.CreateTableAsync(TableRequests.Create(ConnectionTableSchema.Table, name));
+        await Client.UpdateTimeToLiveAsync(TableRequests.EnableTimeToLive(ConnectionTableSchema.Table, name));
         return name;
     }
 
@@ -80,8 +80,8 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     public async Task<string> CreateHistoryTableAsync()
     {
         var name = $"history-{Guid.NewGuid():N}";
-        await Client.CreateTableAsync(HistoryTableSchema.CreateTableRequest(name));
-        await Client.UpdateTimeToLiveAsync(HistoryTableSchema.EnableTimeToLiveRequest(name));
+        await Client.CreateTableAsync(TableRequests.Create(HistoryTableSchema.Table, name));
+        await Client.UpdateTimeToLiveAsync(TableRequests.EnableTimeToLive(HistoryTableSchema.Table, name));
         return name;
     }
 

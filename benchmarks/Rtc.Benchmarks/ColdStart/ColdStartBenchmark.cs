@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.Storage;
 using Rtc.Stack.Packaging;
 using Rtc.Testing;

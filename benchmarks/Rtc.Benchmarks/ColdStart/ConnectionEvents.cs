@@ -1,6 +1,5 @@
 using System.Globalization;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 
 namespace Rtc.Benchmarks.ColdStart;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Testing.Runtime;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Authorization;
@@ -37,12 +35,14 @@ public sealed class AuthorizerHandler : IInvocationHandler
 
     private readonly JwtValidator validator;
     private readonly FunctionLogger logger;
+    private readonly TimeProvider clock;
 
     /// <summary>An authorizer that checks tokens against <paramref name="settings"/> with keys from <paramref name="keySource"/>.</summary>
     public AuthorizerHandler(AuthorizerSettings settings, ISigningKeySource keySource, TimeProvider clock, FunctionLogger logger)
     {
         validator = new JwtValidator(settings, keySource, clock);
         this.logger = logger;
+        this.clock = clock;
     }
 
     /// <summary>
@@ -61,17 +61,18 @@ public sealed class AuthorizerHandler : IInvocationHandler
     /// <inheritdoc />
     public async Task<string> HandleAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
         if (Parse(eventJson) is not { } request)
         {
             // API Gateway always sends a well-formed event: anything else is a wiring fault, not a caller to refuse.
-            Log(LogSeverity.Error, "error", RefusalReasons.MalformedEvent, null);
+            Log(started, LogSeverity.Error, "error", RefusalReasons.MalformedEvent, null);
             throw new InvocationException(MalformedEventErrorType, "The event is not an API Gateway REQUEST authorizer event.");
         }
 
         var requestId = request.RequestContext.RequestId;
         if (request.FindToken() is not { } token)
         {
-            return Deny(request, RefusalReasons.MissingToken);
+            return Deny(started, request, RefusalReasons.MissingToken);
         }
 
         TokenCheck check;
@@ -81,23 +82,23 @@ public sealed class AuthorizerHandler : IInvocationHandler
         }
         catch (SigningKeysUnavailableException exception)
         {
-            Log(LogSeverity.Error, "error", RefusalReasons.KeysUnavailable, requestId);
+            Log(started, LogSeverity.Error, "error", RefusalReasons.KeysUnavailable, requestId);
             throw new InvocationException(KeysUnavailableErrorType, exception.Message);
         }
 
         if (check.UserId is not { } userId)
         {
-            return Deny(request, check.RefusalReason!);
+            return Deny(started, request, check.RefusalReason!);
         }
 
         // Only ever allow the $connect route this event is about; anything else means the authorizer is attached
         // to a route it was not built for.
         if (!request.TargetsConnectRoute)
         {
-            return Deny(request, RefusalReasons.NotConnectRoute, userId);
+            return Deny(started, request, RefusalReasons.NotConnectRoute, userId);
         }
 
-        Log(LogSeverity.Info, "allow", null, requestId, userId);
+        Log(started, LogSeverity.Info, "allow", null, requestId, userId);
         return Serialize(AuthorizerResponse.For(userId, request.MethodArn, allow: true));
     }
 
@@ -115,15 +116,16 @@ public sealed class AuthorizerHandler : IInvocationHandler
 
     // A refusal is an answer, not a failure: Lambda counts no error for it. The principal is the user only when
     // the token was verified.
-    private string Deny(AuthorizerRequest request, string reason, string? verifiedUserId = null)
+    private string Deny(long started, AuthorizerRequest request, string reason, string? verifiedUserId = null)
     {
-        Log(LogSeverity.Info, "deny", reason, request.RequestContext.RequestId, verifiedUserId);
+        Log(started, LogSeverity.Info, "deny", reason, request.RequestContext.RequestId, verifiedUserId);
         return Serialize(AuthorizerResponse.For(verifiedUserId ?? AnonymousPrincipal, request.MethodArn, allow: false));
     }
 
     private static string Serialize(AuthorizerResponse response) =>
         JsonOutput.Serialize(response, AuthorizerJsonContext.Default.AuthorizerResponse);
 
-    private void Log(LogSeverity level, string outcome, string? reason, string? requestId, string? userId = null) =>
-        logger.Write(level, LogMessage, ("outcome", outcome), ("reason", reason), ("requestId", requestId), ("userId", userId));
+    private void Log(long started, LogSeverity level, string outcome, string? reason, string? requestId, string? userId = null) =>
+        logger.Write(level, LogMessage, ("outcome", outcome), ("reason", reason), ("requestId", requestId), ("userId", userId),
+            (FunctionLogger.DurationField, clock.GetElapsedTime(started).TotalMilliseconds));
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 
 namespace Rtc.Functions.Authorization;
 

@@ -1,5 +1,6 @@
 using System.Text;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Authorization;
 
@@ -9,12 +10,6 @@ namespace Rtc.Functions.Authorization;
 /// </summary>
 public sealed class AuthorizerSettings
 {
-    /// <summary>The claim that holds the user id when <c>RTC_AUTH_USER_CLAIM</c> is unset.</summary>
-    public const string DefaultUserClaim = "sub";
-
-    /// <summary>HS256 needs a key of at least 256 bits (the signing library refuses shorter ones).</summary>
-    public const int MinimumSecretBytes = 32;
-
     /// <summary>The exact <c>iss</c> a token must carry.</summary>
     public required string Issuer { get; init; }
 
@@ -27,8 +22,8 @@ public sealed class AuthorizerSettings
     /// <summary>The shared HS256 secret (UTF-8); null in JWKS mode.</summary>
     public string? Hs256Secret { get; init; }
 
-    /// <summary>The claim holding the user id. Default <see cref="DefaultUserClaim"/>.</summary>
-    public string UserClaim { get; init; } = DefaultUserClaim;
+    /// <summary>The claim holding the user id. Default <see cref="FunctionSettings.DefaultUserClaim"/>.</summary>
+    public string UserClaim { get; init; } = FunctionSettings.DefaultUserClaim;
 
     /// <summary>
     /// Reads <c>RTC_AUTH_ISSUER</c>, <c>RTC_AUTH_AUDIENCE</c>, exactly one of <c>RTC_AUTH_JWKS_URL</c> and
@@ -43,7 +38,7 @@ public sealed class AuthorizerSettings
         {
             throw new InvalidOperationException(
                 $"Set exactly one of {EnvironmentVariables.AuthJwksUrl} (an https URL of the issuer's JWKS) and " +
-                $"{EnvironmentVariables.AuthHs256Secret} (a shared secret of at least {MinimumSecretBytes} bytes); " +
+                $"{EnvironmentVariables.AuthHs256Secret} (a shared secret of at least {FunctionSettings.MinHs256SecretBytes} bytes); " +
                 (jwksUrl is null ? "neither is set." : "both are set."));
         }
 
@@ -53,7 +48,7 @@ public sealed class AuthorizerSettings
             Audience = Required(environment, EnvironmentVariables.AuthAudience, "the 'aud' value of accepted tokens"),
             JwksUrl = jwksUrl is null ? null : ParseJwksUrl(jwksUrl),
             Hs256Secret = secret is null ? null : CheckSecret(secret),
-            UserClaim = environment.Get(EnvironmentVariables.AuthUserClaim)?.Trim() is { Length: > 0 } claim ? claim : DefaultUserClaim,
+            UserClaim = environment.Get(EnvironmentVariables.AuthUserClaim)?.Trim() is { Length: > 0 } claim ? claim : FunctionSettings.DefaultUserClaim,
         };
     }
 
@@ -76,8 +71,8 @@ public sealed class AuthorizerSettings
     }
 
     private static string CheckSecret(string secret) =>
-        Encoding.UTF8.GetByteCount(secret) >= MinimumSecretBytes
+        Encoding.UTF8.GetByteCount(secret) >= FunctionSettings.MinHs256SecretBytes
             ? secret
             : throw new InvalidOperationException(
-                $"{EnvironmentVariables.AuthHs256Secret} is too short; it must be at least {MinimumSecretBytes} bytes (256 bits).");
+                $"{EnvironmentVariables.AuthHs256Secret} is too short; it must be at least {FunctionSettings.MinHs256SecretBytes} bytes (256 bits).");
 }

@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 
 namespace Rtc.Functions.Authorization;
 

@@ -1,4 +1,4 @@
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Functions.Connections;

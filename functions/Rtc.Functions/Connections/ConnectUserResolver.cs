@@ -1,5 +1,5 @@
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Connections;
 

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
-using Rtc.Functions.Routing;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 
@@ -12,7 +9,7 @@ namespace Rtc.Functions.Connections;
 
 /// <summary>
 /// <c>RTC_HANDLER=connections</c>: every WebSocket route's Lambda proxy event in, the integration response out,
-/// and one JSON log line per invocation (route, connection, user, outcome, milliseconds; never bodies or tokens).
+/// and one JSON log line per invocation (route, connection, user, outcome, <c>durationMs</c>; never bodies or tokens).
 /// </summary>
 public sealed class ConnectionsHandler : IInvocationHandler
 {
@@ -21,7 +18,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
 
     private readonly ConnectRoute connect;
     private readonly DisconnectRoute disconnect;
-    private readonly MessageRoutes messages;
+    private readonly DefaultRoute defaultRoute;
     private readonly ResumeRoute resume;
     private readonly TimeProvider clock;
     private readonly FunctionLogger logger;
@@ -36,7 +33,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
         var replies = new ReplySender(management, store, logger);
         connect = new ConnectRoute(store, users, clock);
         disconnect = new DisconnectRoute(store);
-        messages = new MessageRoutes(replies);
+        defaultRoute = new DefaultRoute(replies);
         resume = new ResumeRoute(store, new ResumeResponder(history, clock), replies);
         this.clock = clock;
         this.logger = logger;
@@ -47,7 +44,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
     /// missing <c>TABLE_NAME</c> or an invalid <c>RTC_HISTORY_SECONDS</c> is an init error rather than a failure on
     /// the first connection.
     /// </summary>
-    public static ConnectionsHandler Create(FunctionServices services) => new(
+    public static ConnectionsHandler FromServices(FunctionServices services) => new(
         services.Store.Value,
         services.History.Value,
         services.Management,
@@ -71,7 +68,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
                 WebSocketRoutes.Disconnect => await disconnect.HandleAsync(connectionId, cancellationToken),
                 WebSocketRoutes.Resume => await resume.HandleAsync(request, connectionId, cancellationToken),
                 // $default, and any route key this version does not know: the client named no action we serve.
-                _ => await messages.DefaultAsync(request, connectionId, cancellationToken),
+                _ => await defaultRoute.HandleAsync(request, connectionId, cancellationToken),
             };
         }
         catch (Exception exception)
@@ -123,7 +120,7 @@ public sealed class ConnectionsHandler : IInvocationHandler
             ("connectionId", requestContext.ConnectionId),
             ("userId", userId),
             ("outcome", outcome),
-            ("durationMs", clock.GetElapsedTime(started).TotalMilliseconds),
+            (FunctionLogger.DurationField, clock.GetElapsedTime(started).TotalMilliseconds),
         };
         fields.AddRange(details.Where(detail => detail.Value is not null));
 

@@ -1,4 +1,4 @@
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 using Rtc.Functions.History;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;

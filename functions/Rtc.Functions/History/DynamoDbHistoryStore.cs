@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Functions.History;

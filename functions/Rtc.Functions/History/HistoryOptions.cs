@@ -1,29 +1,18 @@
 using System.Globalization;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.History;
 
 /// <summary>
 /// Whether the functions keep history and for how long: <c>RTC_HISTORY_TABLE</c> (unset or empty: off) and
 /// <c>RTC_HISTORY_SECONDS</c>. The stack's <c>historyHours</c> and the local gateway's <c>--history-seconds</c> take
-/// their range from here, so whatever they configure, the functions start with.
+/// their range from <see cref="FunctionSettings"/>, so whatever they configure, the functions start with.
 /// </summary>
 /// <param name="TableName">The history table.</param>
 /// <param name="Retention">How long a message is kept after it was published (its TTL).</param>
 public sealed record HistoryOptions(string TableName, TimeSpan Retention)
 {
-    /// <summary>Retention when <c>RTC_HISTORY_SECONDS</c> is unset: 24 hours.</summary>
-    public const int DefaultSeconds = 86_400;
-
-    /// <summary>The shortest accepted retention, in seconds.</summary>
-    public const int MinSeconds = 1;
-
-    /// <summary>
-    /// The longest accepted retention, in seconds: 365 days. A bound on what a stream holds, not a DynamoDB limit;
-    /// a client away longer reloads its state anyway.
-    /// </summary>
-    public const int MaxSeconds = 365 * 24 * 3600;
-
     /// <summary>
     /// The settings from <paramref name="environment"/>, or null when <c>RTC_HISTORY_TABLE</c> is unset or empty
     /// (history off). An invalid <c>RTC_HISTORY_SECONDS</c> throws naming the variable and its range, whether or
@@ -39,12 +28,12 @@ public sealed record HistoryOptions(string TableName, TimeSpan Retention)
     {
         if (text is null)
         {
-            return DefaultSeconds;
+            return FunctionSettings.DefaultHistorySeconds;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= MinSeconds and <= MaxSeconds
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= FunctionSettings.MinHistorySeconds and <= FunctionSettings.MaxHistorySeconds
             ? seconds
             : throw new InvalidOperationException(
-                $"{EnvironmentVariables.HistorySeconds} is '{text}'; it must be a whole number of seconds from {MinSeconds} to {MaxSeconds} (default {DefaultSeconds}).");
+                $"{EnvironmentVariables.HistorySeconds} is '{text}'; it must be a whole number of seconds from {FunctionSettings.MinHistorySeconds} to {FunctionSettings.MaxHistorySeconds} (default {FunctionSettings.DefaultHistorySeconds}).");
     }
 }

@@ -1,3 +1,5 @@
+using Rtc.Contracts;
+
 namespace Rtc.Functions.History;
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed record HistoryHead(string Epoch, long LatestSeq, DateTimeOffset La
 /// <param name="Data">The message as published (UTF-8 JSON).</param>
 /// <param name="PublishedAt">When it was published (millisecond precision).</param>
 /// <param name="ExpiresAt">When retention may delete it (second precision).</param>
-public sealed record StoredMessage(long Seq, string Epoch, byte[] Data, DateTimeOffset PublishedAt, DateTimeOffset ExpiresAt);
+public sealed record StoredMessage(long Seq, string Epoch, byte[] Data, DateTimeOffset PublishedAt, DateTimeOffset ExpiresAt) : IReplayedMessage;
 
 /// <summary>Which messages to read for a replay, and how many at most.</summary>
 /// <param name="After">Read messages after this sequence number.</param>

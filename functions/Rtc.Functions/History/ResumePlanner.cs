@@ -1,3 +1,5 @@
+using Rtc.Contracts;
+
 namespace Rtc.Functions.History;
 
 /// <summary>
@@ -28,7 +30,7 @@ public static class ResumePlanner
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(10);
 
     /// <summary>The answer to a malformed resume request.</summary>
-    public static ResumeAnswer Invalid { get; } = new(HistoryFrames.InvalidResumeError, [HistoryFrames.InvalidResume()]);
+    public static ResumeAnswer Invalid { get; } = new(ErrorCode.InvalidResume, [ClientFrames.Error(ErrorCode.InvalidResume)]);
 
     /// <summary>The answer to every well-formed resume when the service keeps no history.</summary>
     public static ResumeAnswer Disabled { get; } = Reset(null, 0, ResetReason.HistoryDisabled);
@@ -50,7 +52,7 @@ public static class ResumePlanner
         var latest = head?.LatestSeq ?? 0;
         if (!request.HasPosition)
         {
-            return new ResumeAnswer(ResumeAnswer.PositionOutcome, [HistoryFrames.Position(epoch, latest)]);
+            return new ResumeAnswer(ResumeAnswer.PositionOutcome, [ClientFrames.Position(epoch, latest)]);
         }
 
         if (!IsPositionIn(request, epoch))
@@ -65,7 +67,7 @@ public static class ResumePlanner
 
         if (head is null || RangeToRead(request, head) is not { } range)
         {
-            return new ResumeAnswer(ResumeAnswer.ReplayedOutcome, [HistoryFrames.Replay(epoch, [], more: false)]);
+            return new ResumeAnswer(ResumeAnswer.ReplayedOutcome, [ClientFrames.Replay(epoch, [], more: false)]);
         }
 
         var run = ContiguousRun(range, head, stored, now);
@@ -125,15 +127,15 @@ public static class ResumePlanner
     private static List<byte[]> Frames(string epoch, List<StoredMessage> run, bool complete)
     {
         var frames = new List<byte[]>();
-        var emptyBytes = HistoryFrames.EmptyReplayBytes(epoch);
+        var emptyBytes = ClientFrames.EmptyReplayBytes(epoch);
         var batch = new List<StoredMessage>();
         var bytes = emptyBytes;
         foreach (var message in run)
         {
-            var itemBytes = HistoryFrames.ReplayItemBytes(message);
-            if (batch.Count > 0 && bytes + 1 + itemBytes > HistoryFrames.MaxFrameBytes)
+            var itemBytes = ClientFrames.ReplayItemBytes(message);
+            if (batch.Count > 0 && bytes + 1 + itemBytes > WebSocketQuotas.MaxMessageBytes)
             {
-                frames.Add(HistoryFrames.Replay(epoch, batch, more: true));
+                frames.Add(ClientFrames.Replay(epoch, batch, more: true));
                 batch = [];
                 bytes = emptyBytes;
             }
@@ -144,18 +146,18 @@ public static class ResumePlanner
 
         if (batch.Count > 0)
         {
-            frames.Add(HistoryFrames.Replay(epoch, batch, more: !complete));
+            frames.Add(ClientFrames.Replay(epoch, batch, more: !complete));
         }
 
         if (!complete)
         {
-            frames.Add(HistoryFrames.Replay(epoch, [], more: true));
+            frames.Add(ClientFrames.Replay(epoch, [], more: true));
         }
 
         return frames;
     }
 
-    private static ResumeAnswer Reset(string? epoch, long seq, string reason) => new(reason, [HistoryFrames.Reset(epoch, seq, reason)]);
+    private static ResumeAnswer Reset(string? epoch, long seq, string reason) => new(reason, [ClientFrames.Reset(epoch, seq, reason)]);
 }
 
 /// <summary>The frames to post, in order, in answer to a resume.</summary>
@@ -163,8 +165,8 @@ public static class ResumePlanner
 /// For the log: <c>replayed</c>, <c>position</c>, <c>invalid_resume</c> or the reset reason
 /// (<see cref="ResetReason"/>).
 /// </param>
-/// <param name="Frames">The frames, each at most <see cref="HistoryFrames.MaxFrameBytes"/> (but for a stored
-/// message bigger than <see cref="HistoryFrames.MaxDataBytes"/>, which the publisher never stores).</param>
+/// <param name="Frames">The frames, each at most <see cref="WebSocketQuotas.MaxMessageBytes"/> (but for a stored
+/// message bigger than <see cref="ClientFrames.MaxPublishedDataBytes"/>, which the publisher never stores).</param>
 /// <param name="Replayed">Messages in the replay frames.</param>
 public sealed record ResumeAnswer(string Outcome, IReadOnlyList<byte[]> Frames, int Replayed = 0)
 {

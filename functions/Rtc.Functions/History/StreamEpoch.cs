@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
+using Rtc.Contracts;
+
 namespace Rtc.Functions.History;
 
 /// <summary>
@@ -10,10 +12,8 @@ namespace Rtc.Functions.History;
 /// </summary>
 internal static class StreamEpoch
 {
-    /// <summary>Characters in every epoch this service creates (base64url of 12 bytes, no padding).</summary>
-    public const int Length = 16;
-
-    private const int RandomBytes = 12;
+    // Base64url writes 4 characters per 3 bytes, without padding: 12 bytes are the contract's 16 characters.
+    private const int RandomBytes = ClientFrames.EpochLength / 4 * 3;
 
     /// <summary>A new epoch, e.g. <c>q8Zk3vYp0aR2mW7x</c>; its characters never need escaping in JSON.</summary>
     public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(RandomBytes));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using Amazon.Runtime;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Management;
 

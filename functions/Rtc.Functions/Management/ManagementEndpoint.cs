@@ -1,4 +1,5 @@
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Management;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 
 namespace Rtc.Functions.Publishing;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Contracts;
-using Rtc.Functions.History;
-using Rtc.Functions.Management;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Publishing;
@@ -146,11 +144,11 @@ public static class PublishRequestParser
     private static byte[] Serialise(Action<Utf8JsonWriter> write)
     {
         var message = JsonOutput.Write(write);
-        if (message.Length > PublishRequestLimits.MaxMessageBytes)
+        if (message.Length > ClientFrames.MaxPublishedDataBytes)
         {
             throw InvalidPublishRequest.Because(
-                $"the message is {message.Length} bytes as posted (UTF-8 JSON); the limit is {PublishRequestLimits.MaxMessageBytes} " +
-                $"(the management API's {IManagementApi.MaxPostBytes} less the message envelope)");
+                $"the message is {message.Length} bytes as posted (UTF-8 JSON); the limit is {ClientFrames.MaxPublishedDataBytes} " +
+                $"(the management API's {WebSocketQuotas.MaxMessageBytes} less the message envelope)");
         }
 
         return message;
@@ -166,20 +164,6 @@ public static class PublishRequestParser
 /// <param name="UserIds">Distinct user ids, in the order the caller gave them.</param>
 /// <param name="Message">The UTF-8 JSON bytes posted to every connection.</param>
 public sealed record PublishRequest(IReadOnlyList<string> UserIds, byte[] Message);
-
-/// <summary>The limits a publish request is checked against before anything is posted.</summary>
-public static class PublishRequestLimits
-{
-    /// <summary>Users one request may name (after de-duplication).</summary>
-    public const int MaxUsers = 1000;
-
-    /// <summary>
-    /// The largest message, in bytes of its serialisation: the management API's 128 KB less the envelope it is
-    /// posted in (<see cref="HistoryFrames.MaxDataBytes"/>), so that every message also fits a replay frame of its
-    /// own. The same with history off, so turning history on never strands a message published before.
-    /// </summary>
-    public static int MaxMessageBytes => HistoryFrames.MaxDataBytes;
-}
 
 /// <summary>The <c>InvalidPublishRequest</c> error: every message says what was wrong and which shapes are accepted.</summary>
 public static class InvalidPublishRequest

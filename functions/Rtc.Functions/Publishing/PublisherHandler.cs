@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
@@ -46,7 +43,7 @@ public sealed class PublisherHandler(
     /// A publisher from a process's services; <c>RTC_PUBLISH_CONCURRENCY</c>, the history settings and the
     /// management endpoint are checked here, so a bad setting is an init error.
     /// </summary>
-    public static PublisherHandler Create(FunctionServices services) => new(
+    public static PublisherHandler FromServices(FunctionServices services) => new(
         services.Store.Value,
         services.History.Value,
         services.Management.Value,
@@ -58,13 +55,13 @@ public sealed class PublisherHandler(
     /// <inheritdoc />
     public async Task<string> HandleAsync(string eventJson, InvocationContext context, CancellationToken cancellationToken = default)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         var stored = 0;
         try
         {
             var request = PublishRequestParser.Parse(eventJson);
-            var stopAt = context.Deadline - options.Reserve;
-            using var deadline = context.CancelBeforeDeadline(options.Reserve, clock);
+            var stopAt = context.Deadline - options.DeadlineReserve;
+            using var deadline = context.CancelBeforeDeadline(options.DeadlineReserve, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
 
             var positions = await StoreAsync(request, stop.Token);
@@ -76,14 +73,14 @@ public sealed class PublisherHandler(
             logger.Write(LogSeverity.Info, "publish", ("requestId", context.RequestId), ("outcome", "published"),
                 ("users", result.Users), ("stored", result.Stored), ("connections", result.Connections), ("delivered", result.Delivered),
                 ("gone", result.Gone), ("failed", result.Failed.Count), ("retries", tally.Retries),
-                ("messageBytes", request.Message.Length), ("milliseconds", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                ("messageBytes", request.Message.Length), (FunctionLogger.DurationField, clock.GetElapsedTime(started).TotalMilliseconds));
             return JsonOutput.Serialize(result, PublishJsonContext.Default.PublishResult);
         }
         catch (InvocationException exception)
         {
             logger.Write(exception.ErrorType == InvalidPublishRequest.ErrorType ? LogSeverity.Warn : LogSeverity.Error, "publish",
                 ("requestId", context.RequestId), ("outcome", exception.ErrorType), ("stored", stored),
-                ("milliseconds", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                (FunctionLogger.DurationField, clock.GetElapsedTime(started).TotalMilliseconds));
             throw;
         }
     }
@@ -132,8 +129,8 @@ public sealed class PublisherHandler(
         // built once for all of the user's connections (and only for users who have any).
         byte[]? unsequenced = null;
         byte[] EnvelopeOf(int index) => positions is null
-            ? unsequenced ??= HistoryFrames.Message(request.Message, null)
-            : HistoryFrames.Message(request.Message, positions[index]);
+            ? unsequenced ??= ClientFrames.Message(request.Message)
+            : ClientFrames.Message(request.Message, positions[index]!.Epoch, positions[index]!.Seq);
 
         // A connection belongs to one user; the set only guards against a store listing a row twice.
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using Rtc.Functions.Logging;
 
 namespace Rtc.Functions.Runtime;
 

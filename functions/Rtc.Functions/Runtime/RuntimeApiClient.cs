@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 
 namespace Rtc.Functions.Runtime;
 

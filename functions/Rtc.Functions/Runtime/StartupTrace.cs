@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 
 namespace Rtc.Functions.Runtime;
 

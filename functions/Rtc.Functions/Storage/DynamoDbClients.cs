@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2;
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Storage;
 

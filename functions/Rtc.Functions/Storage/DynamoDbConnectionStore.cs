@@ -1,7 +1,8 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Storage;
 

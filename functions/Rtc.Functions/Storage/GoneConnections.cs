@@ -1,4 +1,5 @@
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Storage;
 

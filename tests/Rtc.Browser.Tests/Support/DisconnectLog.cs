@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Rtc.Functions.Routing;
+using Rtc.Contracts;
 
 namespace Rtc.Browser.Tests.Support;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Authorization;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
 using Rtc.Testing;
 using Rtc.Testing.Events;

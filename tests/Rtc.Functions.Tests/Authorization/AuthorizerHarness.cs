@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Rtc.Contracts;
 using Rtc.Functions.Authorization;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Runtime;
 using Rtc.Testing.Events;
 
@@ -11,7 +11,7 @@ internal sealed class AuthorizerHarness(AuthorizerSettings settings, ISigningKey
 {
     private readonly StringWriter log = new();
 
-    public static AuthorizerSettings JwksSettings(Uri jwksUrl, string userClaim = AuthorizerSettings.DefaultUserClaim) => new()
+    public static AuthorizerSettings JwksSettings(Uri jwksUrl, string userClaim = FunctionSettings.DefaultUserClaim) => new()
     {
         Issuer = TestIssuer.IssuerName,
         Audience = TestIssuer.AudienceName,
@@ -56,6 +56,7 @@ internal sealed class AuthorizerHarness(AuthorizerSettings settings, ISigningKey
         await RefusedAsync(eventJson);
         var line = LastLogLine();
         Assert.Equal("deny", line.GetProperty("outcome").GetString());
+        Assert.True(line.GetProperty("durationMs").GetDouble() >= 0);
         return line.GetProperty("reason").GetString()!;
     }
 

@@ -1,8 +1,6 @@
+using Rtc.Contracts;
 using Rtc.Functions.Authorization;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
@@ -103,7 +101,7 @@ public sealed class AuthorizerSettingsTests
     [Fact]
     public void HandlerCatalogBuildsTheAuthorizer()
     {
-        var handler = HandlerCatalog.Create(HandlerCatalog.Authorizer, Services(Environment(secret: Secret)));
+        var handler = HandlerCatalog.Create(HandlerNames.Authorizer, Services(Environment(secret: Secret)));
 
         Assert.IsType<AuthorizerHandler>(handler);
     }
@@ -111,7 +109,7 @@ public sealed class AuthorizerSettingsTests
     [Fact]
     public void HandlerCatalogReportsAMissingAuthSettingAtInit()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerCatalog.Authorizer, Services(Environment())));
+        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerNames.Authorizer, Services(Environment())));
 
         Assert.Contains(EnvironmentVariables.AuthJwksUrl, error.Message);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Rtc.Functions.Authorization;
 using Rtc.Functions.Runtime;
+using Rtc.Local.Authorization;
 using Rtc.Testing.Events;
 
 namespace Rtc.Functions.Tests.Authorization;

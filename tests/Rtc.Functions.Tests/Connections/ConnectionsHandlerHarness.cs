@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.Connections;
-using Rtc.Functions.Contracts;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
@@ -342,7 +341,7 @@ public sealed class ConnectionsHandlerTests
     {
         var services = FunctionServices.FromEnvironment(new DictionaryEnvironment(new Dictionary<string, string?>()));
 
-        var error = Assert.Throws<InvalidOperationException>(() => ConnectionsHandler.Create(services));
+        var error = Assert.Throws<InvalidOperationException>(() => ConnectionsHandler.FromServices(services));
 
         Assert.Contains(EnvironmentVariables.TableName, error.Message);
     }

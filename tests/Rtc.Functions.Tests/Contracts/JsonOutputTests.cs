@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 
 namespace Rtc.Functions.Tests.Contracts;
 

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using Rtc.Contracts;
 using Rtc.Functions.History;
 using Rtc.Testing;
 

@@ -1,4 +1,5 @@
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.History;
 
 namespace Rtc.Functions.Tests.History;

@@ -1,4 +1,5 @@
 using System.Text;
+using Rtc.Contracts;
 using Rtc.Functions.History;
 
 namespace Rtc.Functions.Tests.History;
@@ -185,7 +186,7 @@ public sealed class ResumePlannerTests
     [Fact]
     public void AMessageNear128KbGoesInAFrameOfItsOwn()
     {
-        var big = $"\"{new string('b', HistoryFrames.MaxDataBytes - 2)}\"";
+        var big = $"\"{new string('b', ClientFrames.MaxPublishedDataBytes - 2)}\"";
         // Neighbours bigger than the slack the limit keeps for the longest epoch and seq, so none fits beside it.
         var neighbour = $"\"{new string('s', 100)}\"";
         var answer = Plan(From(Epoch, 0), Head(3), [Message(1, neighbour), Message(2, big), Message(3, neighbour)]);
@@ -235,7 +236,7 @@ public sealed class ResumePlannerTests
         Assert.All(frames, frame =>
         {
             Assert.Equal(("replay", Epoch), (frame.Type, frame.Epoch));
-            Assert.InRange(frame.Bytes, 1, HistoryFrames.MaxFrameBytes);
+            Assert.InRange(frame.Bytes, 1, WebSocketQuotas.MaxMessageBytes);
         });
         Assert.Equal(expected, frames.SelectMany(frame => frame.Messages).Select(message => message.Seq));
         Assert.All(frames.SkipLast(1), frame => Assert.True(frame.More && frame.Messages.Count > 0));

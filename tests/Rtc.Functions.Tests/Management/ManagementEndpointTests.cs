@@ -1,4 +1,4 @@
-using Rtc.Functions.Configuration;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Management;
 
 namespace Rtc.Functions.Tests.Management;

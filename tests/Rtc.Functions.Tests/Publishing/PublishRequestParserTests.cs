@@ -1,5 +1,5 @@
 using System.Text;
-using Rtc.Functions.History;
+using Rtc.Contracts;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 
@@ -67,7 +67,7 @@ public sealed class PublishRequestParserTests
         var request = PublishRequestParser.Parse($$"""{"userId":"alice","message":"{{new string('x', 130_964)}}"}""");
 
         Assert.Equal(130_966, request.Message.Length);
-        Assert.Equal(HistoryFrames.MaxDataBytes, PublishRequestLimits.MaxMessageBytes);
+        Assert.Equal(ClientFrames.MaxPublishedDataBytes, request.Message.Length);
     }
 
     [Fact]

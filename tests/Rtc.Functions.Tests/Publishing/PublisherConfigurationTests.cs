@@ -1,7 +1,5 @@
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
@@ -19,7 +17,7 @@ public sealed class PublisherConfigurationTests
     [InlineData("6.5")]
     public void AnInvalidConcurrencyIsAnInitErrorNamingTheKeyAndRange(string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerCatalog.Publisher, Services(value)));
+        var error = Assert.Throws<InvalidOperationException>(() => HandlerCatalog.Create(HandlerNames.Publisher, Services(value)));
 
         Assert.Contains("RTC_PUBLISH_CONCURRENCY", error.Message);
         Assert.Contains("1 to 1000", error.Message);
@@ -39,12 +37,12 @@ public sealed class PublisherConfigurationTests
     [Fact]
     public void ThePublisherHandlerIsWiredUnderItsName()
     {
-        Assert.IsType<PublisherHandler>(HandlerCatalog.Create(HandlerCatalog.Publisher, Services((string?)null)));
+        Assert.IsType<PublisherHandler>(HandlerCatalog.Create(HandlerNames.Publisher, Services((string?)null)));
     }
 
     [Theory]
-    [InlineData(HandlerCatalog.Publisher)]
-    [InlineData(HandlerCatalog.Connections)]
+    [InlineData(HandlerNames.Publisher)]
+    [InlineData(HandlerNames.Connections)]
     public void AnInvalidHistoryRetentionIsAnInitErrorOfBothHistoryHandlersNamingTheVariableAndRange(string handler)
     {
         var environment = new DictionaryEnvironment(new Dictionary<string, string?>

@@ -290,7 +290,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
     public async Task NoRetryIsScheduledWhenItsBackoffWouldEndPastTheDeadline()
     {
         harness.Jitter = new FixedRandom(1.0 - 1e-9);
-        harness.Options = harness.Options with { BaseDelay = TimeSpan.FromMinutes(10), MaxDelay = TimeSpan.FromMinutes(10) };
+        harness.Options = harness.Options with { FirstRetryDelay = TimeSpan.FromMinutes(10), RetryDelayCap = TimeSpan.FromMinutes(10) };
         await harness.ConnectAsync("alice", "alice-1=");
         harness.Stub.Script("alice-1=", StubReply.Throttled);
 
@@ -368,7 +368,7 @@ public abstract class PublisherContractTests : IAsyncLifetime
         Assert.Equal((1, 1, 2, 1, 1, 0), (fields.GetProperty("users").GetInt32(), fields.GetProperty("stored").GetInt32(),
             fields.GetProperty("connections").GetInt32(), fields.GetProperty("delivered").GetInt32(), fields.GetProperty("gone").GetInt32(),
             fields.GetProperty("failed").GetInt32()));
-        Assert.True(fields.GetProperty("milliseconds").GetDouble() >= 0);
+        Assert.True(fields.GetProperty("durationMs").GetDouble() >= 0);
     }
 
     /// <summary>A history store that runs <paramref name="after"/> with the user once each append has completed.</summary>

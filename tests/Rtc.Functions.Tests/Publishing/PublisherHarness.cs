@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Amazon.Runtime;
 using Rtc.Functions.History;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Management;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
@@ -36,7 +35,7 @@ public sealed class PublisherHarness : IAsyncDisposable
     public ManagementApiStub Stub { get; }
 
     /// <summary>The publisher's settings (small delays; change before <see cref="PublishAsync"/>).</summary>
-    public PublisherOptions Options { get; set; } = new(Concurrency: 8, MaxAttempts: 4, BaseDelay: TimeSpan.FromMilliseconds(5), DeadlineReserve: TimeSpan.FromMilliseconds(200));
+    public PublisherOptions Options { get; set; } = new() { Concurrency = 8, MaxAttempts = 4, FirstRetryDelay = TimeSpan.FromMilliseconds(5), DeadlineReserve = TimeSpan.FromMilliseconds(200) };
 
     /// <summary>The backoff's random source (always zero unless set: retries are immediate).</summary>
     public Random Jitter { get; set; } = new FixedRandom(0);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
 using Rtc.Functions.Connections;
 using Rtc.Functions.Storage;
 using Rtc.Testing;

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Rtc.Functions.Composition;
-using Rtc.Functions.Configuration;
-using Rtc.Functions.Logging;
 using Rtc.Functions.Publishing;
 using Rtc.Functions.Runtime;
 using Rtc.Testing.Runtime;

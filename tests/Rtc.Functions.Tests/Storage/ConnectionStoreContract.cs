@@ -1,3 +1,4 @@
+using Rtc.Contracts;
 using Rtc.Functions.Storage;
 using Rtc.Testing;
 

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
-using Rtc.Functions.Configuration;
+using Rtc.Contracts;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 using Rtc.Testing;
 

@@ -1,4 +1,4 @@
-using Rtc.Functions.Storage;
+using Rtc.Contracts;
 using Rtc.Testing;
 
 namespace Rtc.Functions.Tests.Support;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Rtc.Functions.Logging;
+using Rtc.Functions.Runtime;
 using Rtc.Functions.Storage;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;

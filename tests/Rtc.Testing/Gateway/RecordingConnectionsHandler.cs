@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Rtc.Functions.Contracts;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 
 namespace Rtc.Testing.Gateway;

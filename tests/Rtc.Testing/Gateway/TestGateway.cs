@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Rtc.Functions.Logging;
+using Rtc.Contracts;
 using Rtc.Functions.Runtime;
 using Rtc.Local.Configuration;
 using Rtc.Local.Hosting;
@@ -17,7 +17,7 @@ public static class TestGateway
         LocalGateway.StartAsync(options, services =>
         {
             services.AddSingleton(new FunctionLogger(log ?? TextWriter.Null, TimeProvider.System));
-            foreach (var name in HandlerCatalog.Names)
+            foreach (var name in HandlerNames.All)
             {
                 services.AddKeyedSingleton<IInvocationHandler>(name, (_, _) =>
                     handlers.TryGetValue(name, out var handler) ? handler : throw new InvalidOperationException($"No stand-in for {name}."));
@@ -26,5 +26,5 @@ public static class TestGateway
 
     /// <summary>Starts a gateway whose connections function is <paramref name="connections"/>.</summary>
     public static Task<LocalGateway> StartAsync(RecordingConnectionsHandler connections, GatewayOptions? options = null) =>
-        StartAsync(options ?? Options, new Dictionary<string, IInvocationHandler> { [HandlerCatalog.Connections] = connections });
+        StartAsync(options ?? Options, new Dictionary<string, IInvocationHandler> { [HandlerNames.Connections] = connections });
 }
