@@ -9,6 +9,11 @@ namespace Rtc.Benchmarks;
 /// A loopback management API that answers every post with 200 after a fixed latency. The wait is an async
 /// delay, so a thousand waiting posts hold no threads; it counts the messages each connection receives.
 /// </summary>
+/// <remarks>
+/// Not Rtc.Testing's <c>ManagementApiStub</c>: that one keeps a copy of every delivered body (and scripts answers)
+/// for tests to inspect, and the fan-out benchmark reports the CPU of its whole process, stub included, per run;
+/// this one discards the bodies, so the CPU figure is the publisher's and not the stub's bookkeeping.
+/// </remarks>
 internal sealed class LatencyStub(LoopbackHttpServer server, Uri stageUri, TimeSpan latency) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> received = new(StringComparer.Ordinal);

@@ -48,4 +48,7 @@ public static class EnvironmentVariables
 
     /// <summary>The Runtime API's host and port (set by Lambda).</summary>
     public const string RuntimeApi = "AWS_LAMBDA_RUNTIME_API";
+
+    /// <summary><c>1</c> writes the start-up phases to standard error (see the functions' <c>StartupTrace</c>); for the cold-start benchmark.</summary>
+    public const string StartupTrace = "RTC_STARTUP_TRACE";
 }

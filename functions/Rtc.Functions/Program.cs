@@ -4,6 +4,7 @@ using Rtc.Functions.Runtime;
 
 // The executable-assembly handler form: Lambda's dotnet10 runtime runs `dotnet exec Rtc.Functions.dll` and this
 // Main speaks the Runtime API itself, so no Amazon.Lambda.* package is needed.
+StartupTrace.Mark(StartupTrace.Main);
 var environment = new ProcessEnvironment();
 if (environment.Get(EnvironmentVariables.RuntimeApi) is not { } runtimeApi)
 {

@@ -26,12 +26,17 @@ public static class ChildProcess
     /// <param name="environment">Variables to set (a null value removes the variable).</param>
     /// <param name="workingDirectory">Where it runs; this process's current directory when null.</param>
     /// <param name="redirectInput">Whether the caller writes its standard input.</param>
+    /// <param name="inheritEnvironment">
+    /// False starts from an empty environment, so that only <paramref name="environment"/> reaches the program (as on
+    /// Lambda, where a function sees only what the runtime sets).
+    /// </param>
     public static Process Start(
         string fileName,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null,
-        bool redirectInput = false)
+        bool redirectInput = false,
+        bool inheritEnvironment = true)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -43,6 +48,11 @@ public static class ChildProcess
         if (workingDirectory is not null)
         {
             start.WorkingDirectory = workingDirectory;
+        }
+
+        if (!inheritEnvironment)
+        {
+            start.Environment.Clear();
         }
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())

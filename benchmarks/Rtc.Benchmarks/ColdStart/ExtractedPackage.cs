@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Rtc.Stack.Packaging;
 
@@ -28,7 +27,7 @@ internal sealed record ExtractedPackage(FunctionPackaging Packaging, FunctionCod
     /// What the runtime starts: <c>provided.al2023</c> runs the handler file (<c>bootstrap</c>) itself; <c>dotnet10</c>
     /// runs an executable-assembly handler as <c>dotnet exec {handler}.dll</c>.
     /// </summary>
-    public ProcessStartInfo StartInfo() => Packaging == FunctionPackaging.Aot
-        ? new ProcessStartInfo(Path.Combine(TaskRoot, Code.Handler))
-        : new ProcessStartInfo("dotnet") { ArgumentList = { "exec", Path.Combine(TaskRoot, Code.Handler + ".dll") } };
+    public (string FileName, string[] Arguments) Command => Packaging == FunctionPackaging.Aot
+        ? (Path.Combine(TaskRoot, Code.Handler), [])
+        : ("dotnet", ["exec", Path.Combine(TaskRoot, Code.Handler + ".dll")]);
 }

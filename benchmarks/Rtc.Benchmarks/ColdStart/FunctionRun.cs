@@ -1,8 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Rtc.Contracts;
+using Rtc.Functions.Runtime;
+using Rtc.Testing.Runtime;
 
 namespace Rtc.Benchmarks.ColdStart;
 
@@ -13,11 +14,10 @@ namespace Rtc.Benchmarks.ColdStart;
 /// </summary>
 internal static class FunctionRun
 {
-    private static readonly TimeSpan AnswerLimit = TimeSpan.FromSeconds(60);
-
     /// <summary>Starts <paramref name="package"/> once and measures it.</summary>
     /// <param name="package">What to start.</param>
-    /// <param name="environment">The function's environment (the Runtime API address is added here); nothing else is inherited.</param>
+    /// <param name="environment">The function's environment (the Runtime API address and the start-up trace switch are
+    /// added here); nothing else is inherited.</param>
     /// <param name="connectionPrefix">What this process's connection ids start with (ids must differ between processes).</param>
     /// <param name="userId">The user every connection belongs to.</param>
     /// <param name="warmInvocations">How many invocations follow the cold one.</param>
@@ -26,80 +26,61 @@ internal static class FunctionRun
     public static async Task<ProcessMeasurement> MeasureAsync(ExtractedPackage package, IReadOnlyDictionary<string, string> environment,
         string connectionPrefix, string userId, int warmInvocations)
     {
-        await using var runtimeApi = await RuntimeApiStub.StartAsync();
-        var start = package.StartInfo();
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        // Lambda's environment, not this shell's: no DOTNET_* or AWS_* setting of the machine changes what is measured.
-        start.Environment.Clear();
-        foreach (var (name, value) in environment)
+        await using var runtimeApi = await FakeRuntimeApi.StartAsync();
+        var functionEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal)
         {
-            start.Environment[name] = value;
-        }
-
-        start.Environment[EnvironmentVariables.RuntimeApi] = runtimeApi.HostAndPort;
+            [EnvironmentVariables.RuntimeApi] = runtimeApi.HostAndPort,
+            // Costs a static field read per phase; the lines are written once the second invocation is answered.
+            [EnvironmentVariables.StartupTrace] = "1",
+        };
 
         var connected = 0;
         var openConnection = ConnectionId(connectionPrefix, connected);
         runtimeApi.Enqueue("cold", ConnectionEvents.Connect(openConnection, userId));
-        var startedAt = Stopwatch.GetTimestamp();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
-        var output = new ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, line) => Record(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Record(output, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
+        var (fileName, arguments) = package.Command;
+        // Lambda's environment, not this shell's: no DOTNET_* or AWS_* setting of the machine changes what is measured.
+        using var process = FunctionProcess.StartExecutable(fileName, arguments, functionEnvironment, inheritEnvironment: false);
+        var cold = await AnswerAsync(runtimeApi, process);
+        var coldStart = Stopwatch.GetElapsedTime(process.StartedAt, cold.ReceivedAt);
+        // Read at once: the process is now waiting for its next event and spends next to nothing more.
+        var coldScheduling = SchedulerTimes.Of(process.Id);
+        var firstNext = Stopwatch.GetElapsedTime(process.StartedAt, runtimeApi.FirstNextRequestedAt!.Value);
+        var warm = new List<TimeSpan>(warmInvocations);
+        for (var invocation = 1; invocation <= warmInvocations; invocation++)
         {
-            var cold = await AnswerAsync(runtimeApi, process, output);
-            var coldStart = Stopwatch.GetElapsedTime(startedAt, cold.ReceivedAt);
-            // Read at once: the process is now waiting for its next event and spends next to nothing more.
-            var coldScheduling = SchedulerTimes.Of(process.Id);
-            var warm = new List<TimeSpan>(warmInvocations);
-            for (var invocation = 1; invocation <= warmInvocations; invocation++)
+            var closing = invocation % 2 == 1;
+            if (!closing)
             {
-                var closing = invocation % 2 == 1;
-                if (!closing)
-                {
-                    openConnection = ConnectionId(connectionPrefix, ++connected);
-                }
-
-                runtimeApi.Enqueue(invocation.ToString(CultureInfo.InvariantCulture),
-                    closing ? ConnectionEvents.Disconnect(openConnection) : ConnectionEvents.Connect(openConnection, userId));
-                warm.Add((await AnswerAsync(runtimeApi, process, output)).Invocation!.Value);
+                openConnection = ConnectionId(connectionPrefix, ++connected);
             }
 
-            var memory = ResidentMemory.Of(process.Id);
-            return new ProcessMeasurement(coldStart, coldScheduling, warm, memory, warmInvocations % 2 == 1 ? null : openConnection);
+            runtimeApi.Enqueue(invocation.ToString(CultureInfo.InvariantCulture),
+                closing ? ConnectionEvents.Disconnect(openConnection) : ConnectionEvents.Connect(openConnection, userId));
+            var answer = await AnswerAsync(runtimeApi, process);
+            warm.Add(Stopwatch.GetElapsedTime(answer.EventHandedOutAt!.Value, answer.ReceivedAt));
         }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
+
+        var memory = ResidentMemory.Of(process.Id);
+        var phases = StartupPhases.Parse(process.Output, process.StartedAt, firstNext, coldStart);
+        return new ProcessMeasurement(coldStart, coldScheduling, phases, warm, memory, warmInvocations % 2 == 1 ? null : openConnection);
     }
 
     /// <summary>The function's next answer, which must be a response with status 200.</summary>
-    private static async Task<RuntimeAnswer> AnswerAsync(RuntimeApiStub runtimeApi, Process process, ConcurrentQueue<string> output)
+    private static async Task<RuntimePost> AnswerAsync(FakeRuntimeApi runtimeApi, FunctionProcess process)
     {
-        using var limit = new CancellationTokenSource(AnswerLimit);
-        var answer = runtimeApi.NextAnswerAsync(limit.Token).AsTask();
-        var exit = process.WaitForExitAsync(limit.Token);
+        var answer = runtimeApi.NextPostAsync();
+        var exit = process.WaitForExitAsync();
         await Task.WhenAny(answer, exit);
         if (!answer.IsCompletedSuccessfully)
         {
-            var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"did not answer within {AnswerLimit.TotalSeconds} s";
-            throw new InvalidOperationException($"The function {why}. Its output:\n{string.Join('\n', output)}");
+            var why = exit.IsCompletedSuccessfully ? $"exited with code {exit.Result}" : "did not answer in time";
+            throw new InvalidOperationException($"The function {why}. Its output:\n{process.Output}");
         }
 
         var result = answer.Result;
         if (!result.IsResponse || StatusCode(result.Body) != 200)
         {
-            throw new InvalidOperationException($"The function posted {result.Path}: {result.Body}\nIts output:\n{string.Join('\n', output)}");
+            throw new InvalidOperationException($"The function posted {result.Path}: {result.Body}\nIts output:\n{process.Output}");
         }
 
         return result;
@@ -113,26 +94,14 @@ internal static class FunctionRun
         using var document = JsonDocument.Parse(body);
         return document.RootElement.TryGetProperty("statusCode", out var status) && status.TryGetInt32(out var code) ? code : null;
     }
-
-    // Keeps the last lines only: the function logs one line per invocation, and only a failure's context is wanted.
-    private static void Record(ConcurrentQueue<string> output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        while (output.Count > 50 && output.TryDequeue(out _))
-        {
-        }
-    }
 }
 
 /// <summary>What one function process measured.</summary>
 /// <param name="ColdStart">From starting the process to its first <c>$connect</c> answered.</param>
 /// <param name="ColdScheduling">Its threads' time on and waiting for a core by then.</param>
+/// <param name="Phases">Where its start went, from its own <see cref="StartupTrace"/> and the Runtime API's clock.</param>
 /// <param name="Warm">Each further invocation, from the event handed out to its answer received.</param>
 /// <param name="Memory">Its memory after the warm invocations.</param>
 /// <param name="OpenConnection">The connection its last invocation left stored, if that was a <c>$connect</c>.</param>
-internal sealed record ProcessMeasurement(TimeSpan ColdStart, SchedulerTimes ColdScheduling, IReadOnlyList<TimeSpan> Warm, ResidentMemory Memory, string? OpenConnection);
+internal sealed record ProcessMeasurement(
+    TimeSpan ColdStart, SchedulerTimes ColdScheduling, StartupPhases Phases, IReadOnlyList<TimeSpan> Warm, ResidentMemory Memory, string? OpenConnection);

@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Rtc.Contracts;
 using Rtc.Functions.Runtime;
+using Rtc.Functions.Storage;
 
 namespace Rtc.Functions.History;
 
@@ -13,12 +14,12 @@ namespace Rtc.Functions.History;
 /// allocates the number atomically (never read-then-write), then <c>PutItem</c> stores the message. Reads use
 /// <c>Query</c> only, so the connections function needs no other read permission.
 /// </summary>
-/// <param name="client">The DynamoDB client; the caller owns it.</param>
+/// <param name="client">The DynamoDB client, built when first used; the caller owns it.</param>
 /// <param name="tableName">The history table.</param>
 /// <param name="retention">How long a message is kept after it was published (its TTL).</param>
 /// <param name="queryPageSize">Items per Query page of <see cref="ReadRangeAsync"/>; null (default) lets DynamoDB
 /// fill each page up to 1 MB. Tests set it small to exercise paging.</param>
-public sealed class DynamoDbHistoryStore(IAmazonDynamoDB client, string tableName, TimeSpan retention, int? queryPageSize = null) : IHistoryStore
+public sealed class DynamoDbHistoryStore(Lazy<IAmazonDynamoDB> client, string tableName, TimeSpan retention, int? queryPageSize = null) : IHistoryStore
 {
     private const string UserName = "#user_id";
     private const string SeqName = "#seq";
@@ -33,15 +34,20 @@ public sealed class DynamoDbHistoryStore(IAmazonDynamoDB client, string tableNam
     private const string EpochValue = ":epoch";
     private const string PublishedAtValue = ":published_at";
 
+    /// <summary>A store over a client that is already built.</summary>
+    public DynamoDbHistoryStore(IAmazonDynamoDB client, string tableName, TimeSpan retention, int? queryPageSize = null)
+        : this(new Lazy<IAmazonDynamoDB>(client), tableName, retention, queryPageSize)
+    {
+    }
+
     /// <summary>
-    /// A store on <c>RTC_HISTORY_TABLE</c> keeping messages <c>RTC_HISTORY_SECONDS</c>, with the SDK's default
-    /// client (region, credentials and endpoint as for the connection store); null when history is off. Throws,
+    /// A store on <c>RTC_HISTORY_TABLE</c> keeping messages <c>RTC_HISTORY_SECONDS</c>, with the process's
+    /// client (<see cref="DynamoDbClients.Process"/>, the connection store's); null when history is off. Throws,
     /// naming the variable and its range, when <c>RTC_HISTORY_SECONDS</c> is invalid.
     /// </summary>
     public static DynamoDbHistoryStore? FromEnvironment(IFunctionEnvironment environment) =>
         HistoryOptions.FromEnvironment(environment) is { } options
-            // Lives as long as the process, like the Lambda execution environment it serves.
-            ? new DynamoDbHistoryStore(new AmazonDynamoDBClient(), options.TableName, options.Retention)
+            ? new DynamoDbHistoryStore(DynamoDbClients.Process, options.TableName, options.Retention)
             : null;
 
     /// <inheritdoc />
@@ -51,7 +57,7 @@ public sealed class DynamoDbHistoryStore(IAmazonDynamoDB client, string tableNam
         // epoch is offered every time and kept only by the append that creates it (if_not_exists), so racing
         // first appends all read back the same one.
         // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html
-        var head = await client.UpdateItemAsync(new UpdateItemRequest
+        var head = await client.Value.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = tableName,
             Key = Key(userId, HistoryTableSchema.HeadSeq),
@@ -81,14 +87,14 @@ public sealed class DynamoDbHistoryStore(IAmazonDynamoDB client, string tableNam
         item[HistoryTableSchema.MessageAttribute] = new AttributeValue { S = Encoding.UTF8.GetString(message.Span) };
         item[HistoryTableSchema.PublishedAtAttribute] = Number(publishedAt.ToUnixTimeMilliseconds());
         item[HistoryTableSchema.ExpiresAtAttribute] = Number((publishedAt + retention).ToUnixTimeSeconds());
-        await client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
+        await client.Value.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
         return position;
     }
 
     /// <inheritdoc />
     public async Task<HistoryHead?> GetHeadAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var response = await client.QueryAsync(new QueryRequest
+        var response = await client.Value.QueryAsync(new QueryRequest
         {
             TableName = tableName,
             KeyConditionExpression = $"{UserName} = {UserValue} AND {SeqName} = {HeadValue}",
@@ -124,7 +130,7 @@ public sealed class DynamoDbHistoryStore(IAmazonDynamoDB client, string tableNam
         do
         {
             var wanted = range.MaxMessages - read.Count;
-            var response = await client.QueryAsync(new QueryRequest
+            var response = await client.Value.QueryAsync(new QueryRequest
             {
                 TableName = tableName,
                 KeyConditionExpression = $"{UserName} = {UserValue} AND {SeqName} BETWEEN {FromValue} AND {ThroughValue}",

@@ -3,6 +3,7 @@ using Amazon.Runtime.Credentials;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
+using Rtc.Functions.Runtime;
 
 namespace Rtc.Functions.Management;
 
@@ -25,10 +26,12 @@ internal sealed class ExecuteApiRequestSigner(Uri baseUri, string region)
     private readonly Uri endpoint = new(baseUri.AbsoluteUri.TrimEnd('/'));
 
     /// <summary>
-    /// The SDK's default credential chain (on Lambda: the function role's session credentials from the
-    /// environment), resolved on first use so that building a client never fails on a machine without credentials.
+    /// On Lambda, the function role's session credentials from the environment (<see cref="LambdaCredentials"/>);
+    /// elsewhere the SDK's default credential chain, resolved on first use so that building a client never fails on
+    /// a machine without credentials.
     /// </summary>
-    public static AWSCredentials DefaultCredentials(string region) => new DefaultChainCredentials(new SigningClientConfig(region));
+    public static AWSCredentials DefaultCredentials(string region) =>
+        LambdaCredentials.FromEnvironment() ?? new DefaultChainCredentials(new SigningClientConfig(region));
 
     /// <summary>A signed POST of <paramref name="body"/> to one connection.</summary>
     public HttpRequestMessage CreatePost(string connectionId, byte[] body, ImmutableCredentials credentials, DateTime signedAt)

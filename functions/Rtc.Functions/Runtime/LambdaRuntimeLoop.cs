@@ -30,6 +30,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         try
         {
             handler = createHandler();
+            StartupTrace.Mark(StartupTrace.HandlerBuilt);
         }
         catch (Exception exception)
         {
@@ -44,7 +45,9 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
             RuntimeInvocation invocation;
             try
             {
+                StartupTrace.Mark(StartupTrace.NextRequested);
                 invocation = await runtimeApi.GetNextInvocationAsync(cancellationToken);
+                StartupTrace.Mark(StartupTrace.EventReceived);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -67,6 +70,7 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         try
         {
             responseJson = await handler.HandleAsync(invocation.EventJson, context, invocationToken.Token);
+            StartupTrace.Mark(StartupTrace.Handled);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -86,5 +90,6 @@ public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger log
         }
 
         await runtimeApi.PostResponseAsync(context.RequestId, responseJson, CancellationToken.None);
+        StartupTrace.Mark(StartupTrace.Posted);
     }
 }

@@ -10,29 +10,32 @@ namespace Rtc.Functions.Storage;
 /// The connection table in DynamoDB, through the low-level client and the attributes of
 /// <see cref="ConnectionTableSchema"/>.
 /// </summary>
-/// <param name="client">The DynamoDB client; the caller owns it.</param>
+/// <param name="client">The DynamoDB client, built when first used; the caller owns it.</param>
 /// <param name="tableName">The connection table.</param>
 /// <param name="queryPageSize">Items per Query page of <see cref="ListConnectionIdsAsync"/>; null (default) lets
 /// DynamoDB fill each page up to 1 MB. Tests set it small to exercise paging.</param>
-public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string tableName, int? queryPageSize = null) : IConnectionStore
+public sealed class DynamoDbConnectionStore(Lazy<IAmazonDynamoDB> client, string tableName, int? queryPageSize = null) : IConnectionStore
 {
     private const string KeyName = "#connection_id";
     private const string UserName = "#user_id";
     private const string UserValue = ":user_id";
     private const string AttributeName = "#attribute";
 
+    /// <summary>A store over a client that is already built.</summary>
+    public DynamoDbConnectionStore(IAmazonDynamoDB client, string tableName, int? queryPageSize = null)
+        : this(new Lazy<IAmazonDynamoDB>(client), tableName, queryPageSize)
+    {
+    }
+
     /// <summary>
-    /// A store on <c>TABLE_NAME</c> with the SDK's default client: region and credentials from the Lambda
-    /// environment, and the endpoint from the SDK's standard <c>AWS_ENDPOINT_URL_DYNAMODB</c> (or
-    /// <c>AWS_ENDPOINT_URL</c>) when set, which the SDK reads itself. Throws, naming the variable, when
-    /// <c>TABLE_NAME</c> is unset.
+    /// A store on <c>TABLE_NAME</c> with the process's client (<see cref="DynamoDbClients.Process"/>). Throws, naming
+    /// the variable, when <c>TABLE_NAME</c> is unset.
     /// </summary>
     public static DynamoDbConnectionStore FromEnvironment(IFunctionEnvironment environment)
     {
         var tableName = environment.Get(EnvironmentVariables.TableName)
             ?? throw new InvalidOperationException($"{EnvironmentVariables.TableName} is not set: the connections table's name is required.");
-        // Lives as long as the process, like the Lambda execution environment it serves.
-        return new DynamoDbConnectionStore(new AmazonDynamoDBClient(), tableName);
+        return new DynamoDbConnectionStore(DynamoDbClients.Process, tableName);
     }
 
     /// <inheritdoc />
@@ -58,7 +61,7 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
 
         try
         {
-            await client.PutItemAsync(new PutItemRequest
+            await client.Value.PutItemAsync(new PutItemRequest
             {
                 TableName = tableName,
                 Item = item,
@@ -75,7 +78,7 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
 
     /// <inheritdoc />
     public Task RemoveAsync(string connectionId, CancellationToken cancellationToken = default) =>
-        client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(connectionId) }, cancellationToken);
+        client.Value.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = Key(connectionId) }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<string?> GetUserIdAsync(string connectionId, CancellationToken cancellationToken = default) =>
@@ -90,7 +93,7 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
     // One attribute of a row, read strongly consistent: the row was written by $connect before anyone could ask.
     private async Task<AttributeValue?> GetAttributeAsync(string connectionId, string attribute, CancellationToken cancellationToken)
     {
-        var response = await client.GetItemAsync(new GetItemRequest
+        var response = await client.Value.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
             Key = Key(connectionId),
@@ -110,7 +113,7 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB client, string table
         Dictionary<string, AttributeValue>? startKey = null;
         do
         {
-            var response = await client.QueryAsync(new QueryRequest
+            var response = await client.Value.QueryAsync(new QueryRequest
             {
                 TableName = tableName,
                 IndexName = ConnectionTableSchema.UserIdIndex,

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
@@ -7,17 +9,24 @@ namespace Rtc.Testing.Runtime;
 
 /// <summary>
 /// The Lambda Runtime API on loopback: hands out queued events on <c>next</c> (holding the request open until one
-/// is queued, as Lambda does) and records every post.
+/// is queued, as Lambda does) and records every post, timestamped (<see cref="Stopwatch.GetTimestamp"/>) as it
+/// arrives: when the first <c>next</c> came, when each event went out and when each answer was in.
 /// </summary>
 public sealed class FakeRuntimeApi : IAsyncDisposable
 {
+    private const string InvocationPrefix = "/2018-06-01/runtime/invocation/";
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
     private readonly Channel<(string RequestId, string EventJson, string? TraceId, string DeadlineMs)> events = Channel.CreateUnbounded<(string, string, string?, string)>();
     private readonly Channel<RuntimePost> posts = Channel.CreateUnbounded<RuntimePost>();
+    private readonly ConcurrentDictionary<string, long> handedOutAt = new(StringComparer.Ordinal);
+    private long firstNextAt;
     private LoopbackHttpServer server = null!;
 
     /// <summary>The value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
     public string HostAndPort => server.HostAndPort;
+
+    /// <summary>When the function first asked for an event (<see cref="Stopwatch.GetTimestamp"/>); null until it has.</summary>
+    public long? FirstNextRequestedAt => Interlocked.Read(ref firstNextAt) is var at and not 0 ? at : null;
 
     /// <summary>Starts the fake on a free loopback port.</summary>
     public static async Task<FakeRuntimeApi> StartAsync()
@@ -47,6 +56,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         var request = context.Request;
         if (request.Method == "GET" && request.Path == "/2018-06-01/runtime/invocation/next")
         {
+            Interlocked.CompareExchange(ref firstNextAt, Stopwatch.GetTimestamp(), 0);
             var (requestId, eventJson, traceId, deadlineMs) = await events.Reader.ReadAsync(context.RequestAborted);
             context.Response.Headers[RuntimeApiHeaders.RequestId] = requestId;
             context.Response.Headers[RuntimeApiHeaders.DeadlineMs] = deadlineMs;
@@ -57,6 +67,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
             }
 
             context.Response.ContentType = "application/json";
+            handedOutAt[requestId] = Stopwatch.GetTimestamp();
             await context.Response.WriteAsync(eventJson);
             return;
         }
@@ -64,8 +75,15 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         if (request.Method == "POST")
         {
             var body = await new StreamReader(request.Body).ReadToEndAsync();
+            var receivedAt = Stopwatch.GetTimestamp();
             var errorType = request.Headers.TryGetValue(RuntimeApiHeaders.FunctionErrorType, out var value) ? value.ToString() : null;
-            posts.Writer.TryWrite(new RuntimePost(request.Path.Value!, body, errorType));
+            // invocation/{id}/response or invocation/{id}/error; init/error answers no event.
+            var path = request.Path.Value!;
+            var requestId = path.StartsWith(InvocationPrefix, StringComparison.Ordinal) && path[InvocationPrefix.Length..].Split('/') is [var id, _]
+                ? Uri.UnescapeDataString(id)
+                : null;
+            long? handedOut = requestId is not null && handedOutAt.TryRemove(requestId, out var at) ? at : null;
+            posts.Writer.TryWrite(new RuntimePost(path, body, errorType, receivedAt, handedOut));
             context.Response.StatusCode = StatusCodes.Status202Accepted;
             return;
         }

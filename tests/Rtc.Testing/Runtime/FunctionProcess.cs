@@ -13,14 +13,25 @@ public sealed class FunctionProcess : IDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private FunctionProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    private FunctionProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, bool inheritEnvironment)
     {
-        process = ChildProcess.Start(fileName, arguments, environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value));
+        StartedAt = Stopwatch.GetTimestamp();
+        process = ChildProcess.Start(
+            fileName,
+            arguments,
+            environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value),
+            inheritEnvironment: inheritEnvironment);
         process.OutputDataReceived += (_, line) => Record(line.Data);
         process.ErrorDataReceived += (_, line) => Record(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
+
+    /// <summary>Just before the process was started (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public long StartedAt { get; }
+
+    /// <summary>The process id, e.g. for reading <c>/proc/{id}</c>.</summary>
+    public int Id => process.Id;
 
     /// <summary>What the process wrote so far, one entry per line (standard output and error).</summary>
     public string Output => string.Join('\n', output);
@@ -29,11 +40,17 @@ public sealed class FunctionProcess : IDisposable
     public static FunctionProcess Start(IReadOnlyDictionary<string, string> environment) => new(
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
         ["exec", Path.Combine(AppContext.BaseDirectory, "Rtc.Functions.dll")],
-        environment);
+        environment,
+        inheritEnvironment: true);
 
-    /// <summary>Starts an executable (a native <c>bootstrap</c>, or an emulator running one) with <paramref name="environment"/> added.</summary>
-    public static FunctionProcess StartExecutable(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment) =>
-        new(fileName, arguments, environment);
+    /// <summary>
+    /// Starts an executable (a native <c>bootstrap</c>, an emulator running one, or <c>dotnet</c>) with
+    /// <paramref name="environment"/> added to this process's environment, or as its whole environment when
+    /// <paramref name="inheritEnvironment"/> is false (as Lambda starts a function: no setting of this machine leaks in).
+    /// </summary>
+    public static FunctionProcess StartExecutable(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, bool inheritEnvironment = true) =>
+        new(fileName, arguments, environment, inheritEnvironment);
 
     /// <summary>Waits for the process to end and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync()
