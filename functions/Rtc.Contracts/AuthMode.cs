@@ -22,16 +22,13 @@ public enum AuthMode
 /// <summary>The text of each <see cref="AuthMode"/>, as every setting that names one spells it.</summary>
 public static class AuthModes
 {
-    /// <summary>The text of <see cref="AuthMode.None"/>.</summary>
     public const string None = "none";
 
-    /// <summary>The text of <see cref="AuthMode.Jwt"/>.</summary>
     public const string Jwt = "jwt";
 
     /// <summary>Every accepted text, default first.</summary>
     public static readonly IReadOnlyList<string> Names = [None, Jwt];
 
-    /// <summary>The text of <paramref name="mode"/>.</summary>
     public static string NameOf(AuthMode mode) => mode == AuthMode.Jwt ? Jwt : None;
 
     /// <summary>Reads <paramref name="name"/> (exact, lower case); false for anything not in <see cref="Names"/>.</summary>

@@ -60,6 +60,5 @@ public sealed record ClientHistoryConfig(
     [property: JsonPropertyName("enabled")] bool Enabled,
     [property: JsonPropertyName("seconds")] int Seconds);
 
-/// <summary>Source-generated JSON for <see cref="ClientConfig"/>.</summary>
 [JsonSerializable(typeof(ClientConfig))]
 public sealed partial class ClientConfigJsonContext : JsonSerializerContext;

@@ -39,11 +39,9 @@ public static class JsonOutput
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary><paramref name="value"/> as UTF-8 JSON bytes.</summary>
     public static byte[] SerializeToUtf8Bytes<T>(T value, JsonTypeInfo<T> typeInfo) =>
         Write(writer => JsonSerializer.Serialize(writer, value, typeInfo));
 
-    /// <summary><paramref name="value"/> as JSON text.</summary>
     public static string Serialize<T>(T value, JsonTypeInfo<T> typeInfo) =>
         Encoding.UTF8.GetString(SerializeToUtf8Bytes(value, typeInfo));
 

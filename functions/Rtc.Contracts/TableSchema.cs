@@ -29,6 +29,4 @@ public sealed record KeyAttribute(string Name, string Type)
 }
 
 /// <summary>A global secondary index keyed on one attribute, projecting keys only.</summary>
-/// <param name="Name">The index's name.</param>
-/// <param name="PartitionKey">Its partition key.</param>
 public sealed record TableIndex(string Name, KeyAttribute PartitionKey);

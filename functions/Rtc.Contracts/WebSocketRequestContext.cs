@@ -91,7 +91,6 @@ public sealed class WebSocketIdentity
     [JsonPropertyName("sourceIp")]
     public string? SourceIp { get; init; }
 
-    /// <summary>The client's <c>User-Agent</c>.</summary>
     [JsonPropertyName("userAgent")]
     public string? UserAgent { get; init; }
 }

@@ -21,7 +21,6 @@ public sealed class WebSocketResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Body { get; init; }
 
-    /// <summary>Whether <see cref="Body"/> is base64.</summary>
     [JsonPropertyName("isBase64Encoded")]
     public bool IsBase64Encoded { get; init; }
 }

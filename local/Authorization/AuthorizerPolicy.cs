@@ -23,7 +23,6 @@ internal sealed class AuthorizerPolicy
 
     public bool Allowed { get; }
 
-    /// <summary>Reads <paramref name="json"/> for <paramref name="methodArn"/>.</summary>
     public static AuthorizerPolicy Read(string? json, string methodArn)
     {
         try

@@ -74,9 +74,7 @@ internal sealed class HandshakeAuthorizer(FunctionInvoker invoker, string region
 /// <param name="Context">When allowed: <c>principalId</c> and the returned context, flattened, plus <c>integrationLatency</c>.</param>
 internal sealed record AuthorizerDecision(int? RefusalStatus, Dictionary<string, JsonElement>? Context)
 {
-    /// <summary>Refuses the handshake with <paramref name="status"/>.</summary>
     public static AuthorizerDecision Refuse(int status) => new(status, null);
 
-    /// <summary>Allows the connection with <paramref name="context"/>.</summary>
     public static AuthorizerDecision Allow(Dictionary<string, JsonElement> context) => new(null, context);
 }

@@ -14,7 +14,6 @@ internal sealed class LocalAuth
     /// <summary>The issuer and audience of local development tokens.</summary>
     public const string IssuerAndAudience = "rtc-local";
 
-    /// <summary>How long a minted token is valid.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
 
     private readonly string secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

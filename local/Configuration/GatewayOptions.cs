@@ -5,7 +5,6 @@ namespace Rtc.Local.Configuration;
 /// <summary>How the local gateway runs. Every quota defaults to API Gateway's value.</summary>
 public sealed record GatewayOptions
 {
-    /// <summary>The default port, <c>3001</c>.</summary>
     public const int DefaultPort = 3001;
 
     /// <summary>The loopback port to listen on (<c>--port</c>). Default <see cref="DefaultPort"/>; 0 picks a free one.</summary>

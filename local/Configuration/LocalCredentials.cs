@@ -8,10 +8,8 @@ namespace Rtc.Local.Configuration;
 /// </summary>
 internal static class LocalCredentials
 {
-    /// <summary>The access key id: <c>AKIALOCALRTCGATEWAY1</c>.</summary>
     public const string AccessKeyId = "AKIALOCALRTCGATEWAY1";
 
-    /// <summary>The secret access key: <c>local-rtc-gateway-secret-not-for-aws</c>.</summary>
     public const string SecretAccessKey = "local-rtc-gateway-secret-not-for-aws";
 
     /// <summary>The credentials as the AWS SDK takes them.</summary>

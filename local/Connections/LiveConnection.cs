@@ -19,7 +19,6 @@ internal sealed class LiveConnection(string connectionId, WebSocket socket, Date
 
     public string? SourceIp { get; } = sourceIp;
 
-    /// <summary>The client's <c>User-Agent</c>.</summary>
     public string? UserAgent { get; } = userAgent;
 
     /// <summary>When the client last sent a message.</summary>

@@ -29,7 +29,6 @@ internal sealed class FunctionInvoker(GatewayOptions options, IServiceProvider s
     public bool Hosts(string name) =>
         HandlerNames.All.Contains(name, StringComparer.Ordinal) && (name != HandlerNames.Authorizer || options.Auth == AuthMode.Jwt);
 
-    /// <summary>The ARN of the hosted function <paramref name="name"/>.</summary>
     public string ArnOf(string name) => $"arn:aws:lambda:{options.Region}:{AccountId}:function:{name}";
 
     /// <summary>Invokes <paramref name="name"/> with <paramref name="eventJson"/>; never throws for handler failures.</summary>

@@ -4,6 +4,4 @@ namespace Rtc.Local.Hosting;
 /// The gateway cannot start for a reason the user can fix (DynamoDB unreachable, a connection table of another
 /// shape, the port taken). The message is one line saying what is wrong and what to do; no stack trace is due.
 /// </summary>
-/// <param name="message">What is wrong and what to do.</param>
-/// <param name="innerException">The failure behind it.</param>
 internal sealed class GatewayStartupException(string message, Exception? innerException = null) : Exception(message, innerException);

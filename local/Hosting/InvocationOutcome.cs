@@ -6,6 +6,5 @@ namespace Rtc.Local.Hosting;
 /// <param name="ErrorMessage">Lambda's <c>errorMessage</c>; null on success.</param>
 internal sealed record InvocationOutcome(string? Response, string? ErrorType = null, string? ErrorMessage = null)
 {
-    /// <summary>Whether the handler returned a response.</summary>
     public bool Succeeded => ErrorType is null;
 }

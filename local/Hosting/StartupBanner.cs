@@ -6,7 +6,6 @@ namespace Rtc.Local.Hosting;
 /// <summary>What the gateway prints once it listens: where to connect, how to publish, and the credentials to paste.</summary>
 internal static class StartupBanner
 {
-    /// <summary>Writes the banner for <paramref name="gateway"/> to <paramref name="output"/>.</summary>
     public static void Write(TextWriter output, LocalGateway gateway)
     {
         var options = gateway.Options;

@@ -20,7 +20,6 @@ internal static class AwsErrorResponses
             : WriteJsonAsync(http, new GatewayMessage(message), cancellationToken);
     }
 
-    /// <summary>Writes <paramref name="value"/> as the JSON body.</summary>
     public static Task WriteJsonAsync(HttpContext http, GatewayMessage value, CancellationToken cancellationToken = default)
     {
         http.Response.ContentType = "application/json";

@@ -15,7 +15,6 @@ namespace Rtc.Local.Lambda;
 /// </summary>
 internal sealed class InvokeEndpoint(GatewayOptions options, FunctionInvoker invoker, SignatureValidator verifier, FunctionLogger logger)
 {
-    /// <summary>The SigV4 service name of Lambda.</summary>
     public const string SigningService = "lambda";
 
     // Lambda's payload quotas: 6 MB for a synchronous invocation, 1 MB for an asynchronous one (raised from

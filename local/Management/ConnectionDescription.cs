@@ -12,8 +12,6 @@ internal sealed record ConnectionDescription(
     [property: JsonPropertyName("lastActiveAt")] string LastActiveAt)
 {
     /// <summary>GetConnection's <c>identity</c>.</summary>
-    /// <param name="SourceIp">The client's address.</param>
-    /// <param name="UserAgent">The client's user agent.</param>
     public sealed record ClientIdentity(
         [property: JsonPropertyName("sourceIp")] string? SourceIp,
         [property: JsonPropertyName("userAgent")] string? UserAgent);

@@ -22,12 +22,10 @@ internal sealed class ManagementApiEndpoint(
     FaultInjector faults,
     FunctionLogger logger)
 {
-    /// <summary>The SigV4 service name of the management API.</summary>
     public const string SigningService = "execute-api";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Handles one request for <paramref name="connectionId"/> on <paramref name="stage"/>.</summary>
     public async Task HandleAsync(HttpContext http, string stage, string connectionId)
     {
         try

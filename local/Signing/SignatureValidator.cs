@@ -25,7 +25,6 @@ internal sealed class SignatureValidator(string accessKeyId, string secretAccess
 
     private readonly ImmutableCredentials credentials = new(accessKeyId, secretAccessKey, null);
 
-    /// <summary>Checks that <paramref name="request"/> is signed for <paramref name="service"/> over <paramref name="body"/>.</summary>
     public SignatureCheck Check(HttpRequest request, string service, ReadOnlySpan<byte> body)
     {
         if (!SigV4Authorization.TryParse(request.Headers.Authorization.ToString(), out var authorization))
@@ -163,7 +162,6 @@ internal sealed class SignatureValidator(string accessKeyId, string secretAccess
 /// <param name="Message">Why the request was refused.</param>
 internal sealed record SignatureCheck(string? ErrorType, string Message)
 {
-    /// <summary>A valid signature.</summary>
     public static SignatureCheck Valid { get; } = new(null, "");
 
     public bool IsValid => ErrorType is null;

@@ -41,7 +41,6 @@ internal sealed record HandshakeRefusal(int Status, string? ErrorType, string Me
         _ => InternalServerError,
     };
 
-    /// <summary>Writes the refusal as the response to <paramref name="http"/>.</summary>
     public Task WriteAsync(HttpContext http)
     {
         if (Status == StatusCodes.Status426UpgradeRequired)

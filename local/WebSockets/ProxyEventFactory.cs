@@ -6,9 +6,6 @@ using Rtc.Local.Connections;
 namespace Rtc.Local.WebSockets;
 
 /// <summary>Builds the Lambda proxy events API Gateway sends for <c>$connect</c>, message routes and <c>$disconnect</c>.</summary>
-/// <param name="stage">The stage name.</param>
-/// <param name="apiId">The API id.</param>
-/// <param name="clock">The time events are stamped with.</param>
 internal sealed class ProxyEventFactory(string stage, string apiId, TimeProvider clock)
 {
     // Headers that belong to the hop, not the request: API Gateway does not pass them to the integration.

@@ -7,7 +7,6 @@ namespace Rtc.Local.WebSockets;
 /// <summary>Sends a route's proxy event to the connections function (every route's integration) and logs the route.</summary>
 internal sealed class RouteInvoker(FunctionInvoker invoker, FunctionLogger logger)
 {
-    /// <summary>Invokes the connections function with <paramref name="request"/>.</summary>
     public async Task<InvocationOutcome> InvokeAsync(WebSocketRequest request, CancellationToken cancellationToken = default)
     {
         var outcome = await invoker.InvokeAsync(

@@ -63,7 +63,6 @@ internal abstract class ConfigKey<T>(string name, string pulumiType, string summ
 /// A stack's project config values (key name → text, without the namespace), remembering which keys were read so
 /// the reader can prove it reads every declared key.
 /// </summary>
-/// <param name="values">The values the stack sets.</param>
 internal sealed class ConfigValues(IReadOnlyDictionary<string, string> values)
 {
     private readonly HashSet<string> read = new(StringComparer.Ordinal);
@@ -122,9 +121,6 @@ internal sealed class IntegerKey(string name, int defaultValue, Func<int, bool> 
 }
 
 /// <summary>A boolean key: <c>true</c> or <c>false</c>.</summary>
-/// <param name="name">The key.</param>
-/// <param name="defaultValue">The default.</param>
-/// <param name="summary">What the key means.</param>
 internal sealed class BooleanKey(string name, bool defaultValue, string summary) : ConfigKey<bool>(name, "boolean", summary)
 {
     /// <inheritdoc/>

@@ -64,6 +64,4 @@ internal static class AuthorizerComponent
 }
 
 /// <summary>The <c>$connect</c> authorizer and the function behind it.</summary>
-/// <param name="Authorizer">The API Gateway authorizer.</param>
-/// <param name="Function">The authorizer function.</param>
 internal sealed record ConnectAuthorizer(ResourceRef Authorizer, ResourceRef Function);

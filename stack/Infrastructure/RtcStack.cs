@@ -9,7 +9,6 @@ namespace Rtc.Stack.Infrastructure;
 /// <summary>The whole stack, top to bottom: table, API, functions, routes, optional trigger, alarms, outputs.</summary>
 internal static class RtcStack
 {
-    /// <summary>Builds the template for one stack's settings.</summary>
     public static StackTemplate Build(StackSettings settings)
     {
         var template = new StackTemplate(ProjectConfig.ProjectName,

@@ -20,7 +20,6 @@ internal sealed class AotToolchain(string operatingSystem, Architecture processo
     public static readonly string ManagedAlternative =
         $"pulumi config set {ProjectConfig.ProjectName}:{ProjectConfig.FunctionPackaging.Name} {FunctionCode.ConfigValue(FunctionPackaging.Managed)}";
 
-    /// <summary>This machine.</summary>
     public static AotToolchain Host { get; } = new(HostOperatingSystem(), RuntimeInformation.OSArchitecture, OnPath,
         path => File.Exists(path) || Directory.Exists(path));
 

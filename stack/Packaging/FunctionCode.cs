@@ -21,7 +21,6 @@ internal sealed record FunctionCode(string Runtime, string Handler, string ZipPa
     public static string ArtifactDirectory(FunctionPackaging packaging, string architecture) =>
         $"artifacts/functions/{ConfigValue(packaging)}-{architecture}";
 
-    /// <summary>The code of <paramref name="packaging"/> built for <paramref name="architecture"/>.</summary>
     public static FunctionCode For(FunctionPackaging packaging, string architecture)
     {
         var zip = ArtifactDirectory(packaging, architecture) + "/function.zip";

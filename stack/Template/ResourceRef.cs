@@ -7,12 +7,9 @@ internal sealed record ResourceRef(string LogicalName)
     /// <summary><c>${name.output}</c>.</summary>
     public string Output(string output) => Fn.Ref(LogicalName, output);
 
-    /// <summary>The resource's ARN output.</summary>
     public string Arn => Output("arn");
 
-    /// <summary>The resource's name output.</summary>
     public string Name => Output("name");
 
-    /// <summary>The resource's id output.</summary>
     public string Id => Output("id");
 }

@@ -25,7 +25,6 @@ internal sealed class StackTemplate(string name, string description)
         return Fn.Ref(variableName);
     }
 
-    /// <summary>Declares a resource.</summary>
     public ResourceRef Resource(string logicalName, string type, JsonObject properties, ResourceOptions? options = null)
     {
         var optionsNode = new JsonObject();
@@ -54,7 +53,6 @@ internal sealed class StackTemplate(string name, string description)
         return new ResourceRef(logicalName);
     }
 
-    /// <summary>Declares a stack output.</summary>
     public void Output(string outputName, JsonNode value) => outputs.Add(outputName, value);
 
     /// <summary>The template as indented JSON (a subset of YAML, free of YAML's quoting traps).</summary>

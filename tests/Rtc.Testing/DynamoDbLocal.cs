@@ -39,7 +39,6 @@ public sealed class DynamoDbLocal : IAsyncLifetime
     /// <summary>The endpoint, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Endpoint { get; private set; } = "";
 
-    /// <summary>A client for the running instance.</summary>
     public IAmazonDynamoDB Client { get; private set; } = null!;
 
     /// <inheritdoc />

@@ -28,7 +28,6 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     /// <summary>The <c>host:port</c> part, the form <c>AWS_LAMBDA_RUNTIME_API</c> takes.</summary>
     public string HostAndPort => BaseAddress.Authority;
 
-    /// <summary>Starts a server that answers every request with <paramref name="handler"/>.</summary>
     public static async Task<LoopbackHttpServer> StartAsync(RequestDelegate handler)
     {
         var builder = WebApplication.CreateSlimBuilder();

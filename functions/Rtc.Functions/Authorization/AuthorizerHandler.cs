@@ -37,7 +37,6 @@ public sealed class AuthorizerHandler : IInvocationHandler
     private readonly FunctionLogger logger;
     private readonly TimeProvider clock;
 
-    /// <summary>An authorizer that checks tokens against <paramref name="settings"/> with keys from <paramref name="keySource"/>.</summary>
     public AuthorizerHandler(AuthorizerSettings settings, ISigningKeySource keySource, TimeProvider clock, FunctionLogger logger)
     {
         validator = new JwtValidator(settings, keySource, clock);

@@ -8,7 +8,6 @@ public sealed class SharedSecretKeySource(string secret) : ISigningKeySource
 {
     private readonly IReadOnlyList<SecurityKey> keys = [new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret))];
 
-    /// <summary>HS256 only.</summary>
     public IReadOnlyList<string> AllowedAlgorithms { get; } = [SecurityAlgorithms.HmacSha256];
 
     /// <inheritdoc />

@@ -19,7 +19,6 @@ public sealed class ResumeRoute(IConnectionStore store, ResumeResponder responde
     /// </summary>
     public const string UnknownConnectionErrorType = "UnknownConnection";
 
-    /// <summary>Answers the resume in <paramref name="request"/> from <paramref name="connectionId"/>.</summary>
     public async Task<RouteResult> HandleAsync(WebSocketRequest request, string connectionId, DateTimeOffset stopAt, CancellationToken cancellationToken = default)
     {
         var userId = await store.GetUserIdAsync(connectionId, cancellationToken)

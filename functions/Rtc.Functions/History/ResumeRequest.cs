@@ -16,13 +16,10 @@ namespace Rtc.Functions.History;
 /// <param name="After">The last sequence number the client has.</param>
 public sealed record ResumeRequest(bool HasPosition, string? Epoch, long After)
 {
-    /// <summary>The request's epoch property.</summary>
     public const string EpochProperty = "epoch";
 
-    /// <summary>The request's after property.</summary>
     public const string AfterProperty = "after";
 
-    /// <summary>A resume without a position.</summary>
     public static ResumeRequest WithoutPosition { get; } = new(false, null, 0);
 
     /// <summary>

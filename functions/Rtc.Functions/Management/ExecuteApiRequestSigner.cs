@@ -33,7 +33,6 @@ internal sealed class ExecuteApiRequestSigner(Uri baseUri, string region)
     public static AWSCredentials DefaultCredentials(string region) =>
         LambdaCredentials.FromEnvironment() ?? new DefaultChainCredentials(new SigningClientConfig(region));
 
-    /// <summary>A signed POST of <paramref name="body"/> to one connection.</summary>
     public HttpRequestMessage CreatePost(string connectionId, byte[] body, ImmutableCredentials credentials, DateTime signedAt)
     {
         var sdkRequest = new DefaultRequest(new ManagementRequest(), "ApiGatewayManagementApi")

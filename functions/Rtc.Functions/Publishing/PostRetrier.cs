@@ -85,6 +85,5 @@ public sealed class PostRetrier(PublisherOptions options, RetryBackoff backoff, 
 /// <param name="Stopped">The stop time (or the invocation's end) cut the retries short.</param>
 public readonly record struct PostAttempts(ManagementResult? Last, int Retries, bool Stopped)
 {
-    /// <summary>The post was delivered.</summary>
     public bool Delivered => Last?.Outcome == ManagementOutcome.Delivered;
 }

@@ -14,7 +14,6 @@ public sealed class DictionaryEnvironment(IReadOnlyDictionary<string, string?> v
     public string? Get(string name) => values.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 }
 
-/// <summary>The process's environment variables.</summary>
 public sealed class ProcessEnvironment : IFunctionEnvironment
 {
     /// <inheritdoc />

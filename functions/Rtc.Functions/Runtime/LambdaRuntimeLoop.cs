@@ -12,7 +12,6 @@ namespace Rtc.Functions.Runtime;
 /// (<see cref="SetProcessTraceId"/> in a Lambda process).</param>
 public sealed class LambdaRuntimeLoop(IRuntimeApi runtimeApi, FunctionLogger logger, TimeProvider clock, Action<string?> publishTraceId)
 {
-    /// <summary>Exit code when the handler could not be built.</summary>
     public const int InitFailedExitCode = 1;
 
     /// <summary>Sets <c>_X_AMZN_TRACE_ID</c> as the Lambda runtime contract asks (the X-Ray SDKs read it there).</summary>

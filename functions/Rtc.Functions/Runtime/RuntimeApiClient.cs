@@ -77,7 +77,6 @@ public sealed class RuntimeApiClient(HttpClient httpClient) : IRuntimeApi
 /// <summary>Header names of the Lambda Runtime API.</summary>
 public static class RuntimeApiHeaders
 {
-    /// <summary>The invocation's request id.</summary>
     public const string RequestId = "Lambda-Runtime-Aws-Request-Id";
 
     /// <summary>When Lambda stops the invocation, epoch milliseconds.</summary>

@@ -20,7 +20,6 @@ public static class StartupTrace
     /// <summary>The invocations traced; the second one shows what only the first paid.</summary>
     public const int TracedInvocations = 2;
 
-    /// <summary>What each line starts with.</summary>
     public const string LinePrefix = "rtc-startup ";
 
     /// <summary>Main was entered: the runtime has started.</summary>
@@ -32,7 +31,6 @@ public static class StartupTrace
     /// <summary>About to ask the Runtime API for the next event.</summary>
     public const string NextRequested = "next";
 
-    /// <summary>An event arrived.</summary>
     public const string EventReceived = "event";
 
     /// <summary>The handler returned its response.</summary>

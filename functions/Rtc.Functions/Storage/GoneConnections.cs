@@ -20,7 +20,6 @@ public static class GoneConnections
     /// </summary>
     public static readonly TimeSpan OpeningWindow = WebSocketQuotas.IntegrationTimeout;
 
-    /// <summary>Whether a connection that began at <paramref name="connectedAt"/> may still be opening at <paramref name="now"/>.</summary>
     public static bool MayStillBeOpening(DateTimeOffset connectedAt, DateTimeOffset now) => now - connectedAt < OpeningWindow;
 
     /// <summary>

@@ -6,7 +6,6 @@ namespace Rtc.Testing.Clients;
 /// <summary><c>aws lambda invoke</c> against the gateway, returning what the CLI printed and the response it saved.</summary>
 public static class LambdaCli
 {
-    /// <summary>Invokes <paramref name="function"/> with <paramref name="payload"/>.</summary>
     public static async Task<(ChildProcess.Result Result, string Response)> InvokeAsync(
         LocalGateway gateway, string function, string payload, string secretAccessKey = LocalCredentials.SecretAccessKey)
     {

@@ -14,7 +14,6 @@ public sealed class RealGateway : IAsyncDisposable
         Gateway = gateway;
     }
 
-    /// <summary>The running gateway.</summary>
     public LocalGateway Gateway { get; }
 
     /// <summary>The store the functions write connections to.</summary>
@@ -25,7 +24,6 @@ public sealed class RealGateway : IAsyncDisposable
         new(await LocalGateway.StartAsync(options ?? TestGateway.Options,
             services => services.AddSingleton(new FunctionLogger(log ?? TextWriter.Null, TimeProvider.System))));
 
-    /// <summary>The ids of <paramref name="userId"/>'s stored connections.</summary>
     public async Task<IReadOnlyList<string>> ConnectionsOfAsync(string userId) => await Store.ListConnectionIdsAsync(userId);
 
     /// <inheritdoc />

@@ -6,22 +6,17 @@ namespace Rtc.Testing.Management;
 /// <param name="Hang">Never answer: the client times out or gives up.</param>
 public sealed record StubReply(int Status, string? ErrorType = null, bool Hang = false)
 {
-    /// <summary>Delivered.</summary>
     public static StubReply Ok { get; } = new(200);
 
-    /// <summary>The connection is gone.</summary>
     public static StubReply Gone { get; } = new(410, "GoneException");
 
-    /// <summary>Too many requests.</summary>
     public static StubReply Throttled { get; } = new(429, "LimitExceededException");
 
-    /// <summary>The service failed.</summary>
     public static StubReply ServerError { get; } = new(500, "InternalServerErrorException");
 
     /// <summary>The service is unavailable, no error type.</summary>
     public static StubReply Unavailable { get; } = new(503);
 
-    /// <summary>The caller may not post.</summary>
     public static StubReply Forbidden { get; } = new(403, "ForbiddenException");
 
     /// <summary>The message is over the frame limit.</summary>

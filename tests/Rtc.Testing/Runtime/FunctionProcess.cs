@@ -52,7 +52,6 @@ public sealed class FunctionProcess : IDisposable
         string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, bool inheritEnvironment = true) =>
         new(fileName, arguments, environment, inheritEnvironment);
 
-    /// <summary>Waits for the process to end and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync()
     {
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));

@@ -20,7 +20,6 @@ public static class SigV4Verifier
         public bool IsValid => SentSignature == ExpectedSignature;
     }
 
-    /// <summary>Recomputes the signature of <paramref name="request"/> with <paramref name="secretKey"/>.</summary>
     public static Verdict Verify(CapturedRequest request, string secretKey)
     {
         var authorization = request.Header("Authorization") ?? throw new InvalidOperationException("No Authorization header.");
