@@ -15,6 +15,9 @@ namespace Rtc.Local.Hosting;
 /// </summary>
 public sealed class LocalGateway : IAsyncDisposable
 {
+    // How many free ports StartAsync picks before a taken one is reported (each pick is the OS's own free port).
+    private const int MaxPortPicks = 5;
+
     private readonly WebApplication app;
 
     private LocalGateway(WebApplication app, GatewayOptions options)
@@ -57,7 +60,28 @@ public sealed class LocalGateway : IAsyncDisposable
     public static async Task<LocalGateway> StartAsync(
         GatewayOptions options, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
-        options = options with { Port = options.Port == 0 ? PickFreePort() : options.Port };
+        if (options.Port != 0)
+        {
+            return await StartOnPortAsync(options, configureServices, cancellationToken);
+        }
+
+        // The port is part of what the functions are given (the management endpoint) before Kestrel binds, so a free
+        // one is picked first; another process can take it before the bind, and then another is picked.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnPortAsync(options with { Port = PickFreePort() }, configureServices, cancellationToken);
+            }
+            catch (GatewayStartupException exception) when (attempt < MaxPortPicks && IsPortTaken(exception))
+            {
+            }
+        }
+    }
+
+    private static async Task<LocalGateway> StartOnPortAsync(
+        GatewayOptions options, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
@@ -116,6 +140,9 @@ public sealed class LocalGateway : IAsyncDisposable
 
     /// <summary><c>http://127.0.0.1:N/{stage}</c> for <paramref name="options"/> with its port resolved.</summary>
     internal static Uri ManagementEndpointOf(GatewayOptions options) => new($"http://127.0.0.1:{options.Port}/{options.Stage}");
+
+    private static bool IsPortTaken(GatewayStartupException exception) =>
+        exception.InnerException is IOException { InnerException: AddressInUseException };
 
     private static int PickFreePort()
     {
