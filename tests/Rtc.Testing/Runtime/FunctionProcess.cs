@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Rtc.Testing.Runtime;
 
@@ -58,6 +59,21 @@ public sealed class FunctionProcess : IDisposable
         return process.ExitCode;
     }
 
+    /// <summary>
+    /// Sends SIGTERM, as Lambda does when it shuts an environment down, and waits for the process to exit; once
+    /// this returns, <see cref="Output"/> holds everything the process wrote (both streams were read to their end).
+    /// </summary>
+    public Task<int> TerminateAsync()
+    {
+        const int sigterm = 15;
+        if (Kill(process.Id, sigterm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM to process {process.Id} failed: errno {Marshal.GetLastPInvokeError()}.");
+        }
+
+        return WaitForExitAsync();
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -69,6 +85,9 @@ public sealed class FunctionProcess : IDisposable
 
         process.Dispose();
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int processId, int signal);
 
     private void Record(string? line)
     {
