@@ -21,10 +21,13 @@ const RESUME_AGAIN_JITTER_MS = 500;
 const BACKOFF_BASE_MS = 500;
 const DEFAULT_BACKOFF_CAP_SECONDS = 30;
 const BACKOFF_RESET_AFTER_OPEN_MS = 30_000;
-// API Gateway closes with 1001 at its 10-minute idle timeout and its 2-hour maximum duration: not a failure,
-// so the client comes back at once, spread over under a second.
-const GOING_AWAY = 1001;
-const GOING_AWAY_JITTER_MS = 1_000;
+// API Gateway closes with 1001 at its 10-minute idle timeout and its 2-hour maximum duration, and a server that
+// ends a connection on purpose (e.g. at its token's expiry) closes normally (1000, or 1005 with no code): not
+// failures, so the client comes back at once, spread over under a second. Only the first such close after a
+// healthy connection does: one that follows a connection open under 30 s waits out the backoff, so a server
+// that accepts and closes at once is not hit in a loop.
+const NORMAL_CLOSES = new Set([1000, 1001, 1005]);
+const NORMAL_CLOSE_JITTER_MS = 1_000;
 // Every close the client asks for itself (the only code besides 3000-4999 a browser lets a page send).
 const NORMAL_CLOSURE = 1000;
 // Rollover point, as a fraction of the maximum connection duration, drawn per connection so that clients
@@ -33,6 +36,10 @@ const ROLLOVER_FROM = 0.85;
 const ROLLOVER_TO = 0.95;
 // API Gateway's maximum connection duration, for a clientConfig written before maxConnectionSeconds existed.
 const DEFAULT_MAX_CONNECTION_SECONDS = 7_200;
+// Refresh before the token's expiry (its JWT "exp", read but not verified): a rollover with a fresh token at a
+// random point 60 to 120 s before exp. A token with less than 4 minutes left when its connection opens rolls over
+// between a quarter and a half of what it had left before exp, so a short-lived token does not roll over in a loop.
+const REFRESH_LEAD_MS = 60_000;
 const STORAGE_KEY_PREFIX = "rtc-pulumi-client:position:";
 // clientConfig.auth.subprotocols names where the token goes, e.g. ["rtc", "<token>"].
 const TOKEN_PLACEHOLDER = "<token>";
@@ -86,6 +93,14 @@ class Connection {
     this.resumeFrom = null;
     this.resumeForGap = false;
     this.rolloverAt = Infinity;
+    // When the rollover before the maximum duration is due, and whether rolloverAt is the earlier refresh
+    // before the token expires instead.
+    this.durationRolloverAt = Infinity;
+    this.rolloverForToken = false;
+    // The expiry (ms) of the token this connection was opened with; null when unknown (no token, not a JWT, no exp).
+    this.tokenExpiresAt = null;
+    // For a rollover started to refresh the token: the expiry the new token must exceed.
+    this.refreshing = null;
     this.timer = null;
     this.retired = false;
   }
@@ -226,6 +241,7 @@ export class RtcClient {
 
   #startRollover() {
     const connection = new Connection(this.#clock.now(), false);
+    if (this.#active.rolloverForToken) connection.refreshing = this.#active.tokenExpiresAt;
     this.#next = connection;
     this.#launch(connection);
   }
@@ -247,7 +263,27 @@ export class RtcClient {
       this.#lost(connection, null);
       return;
     }
-    if (!connection.retired) this.#openSocket(connection, token);
+    if (connection.retired) return;
+    connection.tokenExpiresAt = tokenExpiry(token);
+    if (connection === this.#next && connection.refreshing !== null && connection.tokenExpiresAt !== null &&
+        connection.tokenExpiresAt <= connection.refreshing) {
+      this.#staleRefresh(connection);
+      return;
+    }
+    this.#openSocket(connection, token);
+  }
+
+  // A refresh whose new token expires no later than the connection's own would gain nothing: the new connection
+  // is dropped before it opens, the current one is kept (until the server closes it, or its rollover before the
+  // maximum duration), and no further refresh is tried on it: the next connection starts afresh.
+  #staleRefresh(connection) {
+    const active = this.#active;
+    this.#retire(connection, "stale token");
+    this.#next = null;
+    active.rolloverAt = active.durationRolloverAt;
+    active.rolloverForToken = false;
+    this.#scheduleCheck(active);
+    this.#reportError("token", `getToken returned a token that expires (${new Date(connection.tokenExpiresAt).toISOString()}) no later than the current connection's (${new Date(connection.refreshing).toISOString()}); keeping the current connection, no further refresh on it`);
   }
 
   #openSocket(connection, token) {
@@ -290,7 +326,19 @@ export class RtcClient {
     const now = this.#clock.now();
     connection.openedAt = now;
     connection.lastPingAt = now;
-    connection.rolloverAt = now + (ROLLOVER_FROM + (ROLLOVER_TO - ROLLOVER_FROM) * this.#random()) * this.#maxConnectionMs;
+    connection.durationRolloverAt = now + (ROLLOVER_FROM + (ROLLOVER_TO - ROLLOVER_FROM) * this.#random()) * this.#maxConnectionMs;
+    connection.rolloverAt = connection.durationRolloverAt;
+    connection.rolloverForToken = false;
+    // The earlier of the two deadlines decides. A token already expired by this clock gets no refresh: the
+    // server closes its connection, and that close reconnects with a fresh token.
+    const left = connection.tokenExpiresAt === null ? 0 : connection.tokenExpiresAt - now;
+    if (left > 0) {
+      const refreshAt = connection.tokenExpiresAt - Math.min(REFRESH_LEAD_MS, left / 4) * (1 + this.#random());
+      if (refreshAt < connection.rolloverAt) {
+        connection.rolloverAt = refreshAt;
+        connection.rolloverForToken = true;
+      }
+    }
     this.#everOpened = true;
     if (this.#historyEnabled) this.#resume(connection);
     else if (connection === this.#next) this.#promote();
@@ -322,7 +370,13 @@ export class RtcClient {
         if (this.#active.openedAt === null) this.#active.afterBreak = true;
         this.#scheduleCheck(this.#active);
       } else {
-        const delay = code === GOING_AWAY ? this.#random() * GOING_AWAY_JITTER_MS : this.#backoffDelay();
+        let delay;
+        if (NORMAL_CLOSES.has(code) && this.#attempt === 0) {
+          delay = this.#random() * NORMAL_CLOSE_JITTER_MS;
+          this.#attempt = 1;
+        } else {
+          delay = this.#backoffDelay();
+        }
         this.#retryTimer = this.#clock.setTimeout(() => {
           this.#retryTimer = null;
           this.#connectActive();
@@ -869,6 +923,24 @@ function readFrame(raw) {
       return frame;
     default:
       throw new FrameError(`received a frame of unknown type ${JSON.stringify(frame.type ?? null)}`);
+  }
+}
+
+/**
+ * The expiry (ms since the epoch) of a JWT, from its payload's numeric "exp"; null for anything else (not a
+ * three-part JWS, not base64url JSON, no numeric exp). Read, not verified: only the server's check counts.
+ */
+function tokenExpiry(token) {
+  try {
+    const parts = token.split(".");
+    if (parts.length !== 3 || typeof globalThis.atob !== "function") return null;
+    const base64 = parts[1].replace(/-/g, "+").replace(/_/g, "/");
+    const binary = globalThis.atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
+    const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    const exp = payload?.exp;
+    return typeof exp === "number" && Number.isFinite(exp) ? exp * 1000 : null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,5 +1,6 @@
 // Reconnecting: full-jitter exponential backoff (0.5 s base, 30 s cap by default), reset after 30 s open;
-// API Gateway's 1001 "going away" (10-minute idle timeout, 2-hour maximum) comes back within a second;
+// a normal close (API Gateway's 1001 "going away" at its 10-minute idle timeout and 2-hour maximum, or a
+// server's 1000/1005, e.g. at a token's expiry) comes back within a second;
 // the browser's online event skips the wait.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -96,14 +97,37 @@ describe("backoff", () => {
     assert.deepEqual(refuse(h, 2), [0.999 * 500, 0.999 * 1000]);
   });
 
-  it("a 1001 close reconnects at once, with under a second of jitter, whatever the backoff had reached", () => {
+  for (const code of [1001, 1000, 1005]) {
+    it(`a ${code} close of a connection that was open 30 s reconnects at once, with under a second of jitter, whatever the backoff had reached`, () => {
+      const h = harness({ random: () => 0.999 });
+      h.client.connect();
+      refuse(h, 6);
+      h.ws.last.accept();
+      h.ws.last.deliver({ type: "position", epoch: "e1", seq: 0 });
+      h.clock.advance(30_000);
+      h.ws.last.drop(code);
+      assert.equal(h.clock.runUntil(() => h.ws.sockets.length === 8), 999);
+    });
+  }
+
+  it("a normal close reconnects at once the first time, but normal closes of short-lived connections in a row back off", () => {
     const h = harness({ random: () => 0.999 });
     h.client.connect();
-    refuse(h, 6);
-    h.ws.last.accept();
-    h.ws.last.deliver({ type: "position", epoch: "e1", seq: 0 });
-    h.ws.last.drop(1001);
-    assert.equal(h.clock.runUntil(() => h.ws.sockets.length === 8), 999);
+    const waits = [];
+    for (let i = 0; i < 4; i++) {
+      const count = h.ws.sockets.length;
+      h.ws.last.accept();
+      h.ws.last.deliver({ type: "position", epoch: "e1", seq: 0 });
+      h.ws.last.drop(1000);
+      waits.push(h.clock.runUntil(() => h.ws.sockets.length > count));
+    }
+    assert.deepEqual(waits, [999, 0.999 * 1000, 0.999 * 2000, 0.999 * 4000]);
+  });
+
+  it("an abnormal close (1006) of a fresh connection waits out the backoff", () => {
+    const h = established({ random: () => 0.999 });
+    h.ws.last.drop(1006);
+    assert.equal(h.clock.runUntil(() => h.ws.sockets.length === 2), 0.999 * 500);
   });
 
   it("the online event reconnects at once instead of waiting out the backoff", () => {
