@@ -16,6 +16,10 @@ internal sealed class LocalAuth
 
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
 
+    /// <summary>The range of <c>ttl</c> (seconds) <c>/@local/token</c> accepts: 1 second to 1 day.</summary>
+    public const int MinimumTtlSeconds = 1;
+    public const int MaximumTtlSeconds = 86_400;
+
     private readonly string secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The <c>RTC_AUTH_*</c> settings the authorizer function reads.</summary>
@@ -26,7 +30,10 @@ internal sealed class LocalAuth
         new(EnvironmentVariables.AuthHs256Secret, secret),
     ];
 
-    /// <summary>A token for <paramref name="userId"/> the authorizer accepts; throws <see cref="ArgumentException"/> for an invalid id.</summary>
-    public string Mint(string userId) =>
-        LocalDevelopmentTokens.Mint(AuthorizerSettings.FromEnvironment(new DictionaryEnvironment(Environment.ToDictionary())), userId, TokenLifetime);
+    /// <summary>
+    /// A token for <paramref name="userId"/> the authorizer accepts, valid for <paramref name="lifetime"/>
+    /// (default <see cref="TokenLifetime"/>); throws <see cref="ArgumentException"/> for an invalid id.
+    /// </summary>
+    public string Mint(string userId, TimeSpan? lifetime = null) =>
+        LocalDevelopmentTokens.Mint(AuthorizerSettings.FromEnvironment(new DictionaryEnvironment(Environment.ToDictionary())), userId, lifetime ?? TokenLifetime);
 }

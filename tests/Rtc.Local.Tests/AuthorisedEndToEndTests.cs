@@ -67,9 +67,70 @@ public sealed class AuthorisedEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private async Task<string> TokenAsync(string user)
+    [Fact]
+    public async Task TokenEndpointMintsATokenThatExpiresAfterTheTtl()
     {
-        var body = await http.GetStringAsync(new Uri(real.Gateway.BaseUri, $"@local/token?user={user}"));
+        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var token = await TokenAsync("alice", "&ttl=20");
+        var after = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        var exp = ExpiryOf(token);
+        Assert.InRange(exp, before + 20, after + 20);
+        // Still a token the authorizer accepts.
+        using var alice = await EndToEndTests.ConnectAsync(real, $"?token={token}");
+        await EndToEndTests.WaitForRowsAsync(real, "alice", 1);
+    }
+
+    [Fact]
+    public async Task TokenEndpointWithoutTtlMintsTwelveHourTokens()
+    {
+        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var exp = ExpiryOf(await TokenAsync("alice"));
+
+        Assert.InRange(exp - before, 12 * 3600 - 1, 12 * 3600 + 1);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("86401")]
+    [InlineData("-5")]
+    [InlineData("1.5")]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("+20")]
+    [InlineData("99999999999999999999")]
+    public async Task TokenEndpointRefusesATtlOutsideTheRangeNamingIt(string ttl)
+    {
+        using var response = await http.GetAsync(new Uri(real.Gateway.BaseUri, $"@local/token?user=alice&ttl={Uri.EscapeDataString(ttl)}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("ttl", body, StringComparison.Ordinal);
+        Assert.Contains("1 to 86400", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("86400")]
+    public async Task TokenEndpointAcceptsTheBoundsOfTheTtlRange(string ttl)
+    {
+        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var exp = ExpiryOf(await TokenAsync("alice", $"&ttl={ttl}"));
+
+        Assert.InRange(exp - before, long.Parse(ttl, System.Globalization.CultureInfo.InvariantCulture) - 1, long.Parse(ttl, System.Globalization.CultureInfo.InvariantCulture) + 1);
+    }
+
+    /// <summary>The <c>exp</c> claim of a JWT, read without verifying it.</summary>
+    private static long ExpiryOf(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        return JsonDocument.Parse(Convert.FromBase64String(payload)).RootElement.GetProperty("exp").GetInt64();
+    }
+
+    private async Task<string> TokenAsync(string user, string query = "")
+    {
+        var body = await http.GetStringAsync(new Uri(real.Gateway.BaseUri, $"@local/token?user={user}{query}"));
         return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
     }
 }
