@@ -17,7 +17,10 @@ export interface RtcClientConfig {
   readonly region?: string;
   /** Seconds between `{"action":"ping"}` frames. */
   readonly heartbeatSeconds: number;
-  /** The server's maximum connection duration; the client rolls over at 85-95 % of it. Default 7200. */
+  /**
+   * The server's maximum connection duration; the client rolls over at 85-95 % of it, or earlier, 60-120 s before
+   * the `exp` of a JWT it connected with. Default 7200.
+   */
   readonly maxConnectionSeconds?: number;
   /** With `enabled: false` the client sends no `resume` and reports a break as `reset` (`history_disabled`). */
   readonly history?: { readonly enabled: boolean; readonly seconds?: number };
@@ -47,7 +50,8 @@ export interface RtcStateChange {
 /**
  * Where an error came from: `frame` (an inbound frame outside the protocol, or a message the server's stream
  * does not have), `server` (an `error` frame, or API Gateway's notice that an integration failed), `token`
- * (getToken failed), `socket` (the WebSocket constructor or send threw, or a connection closed before it opened:
+ * (getToken failed, or, for a refresh before the token's `exp`, returned a token that expires no later than the
+ * current one: the client keeps the current connection and tries no further refresh on it), `socket` (the WebSocket constructor or send threw, or a connection closed before it opened:
  * a refused handshake), `timeout` (no frame within 10 s of a request, a resume unanswered for 30 s, or a
  * handshake unfinished after 30 s), `storage`, `handler` (an event handler threw).
  */
@@ -110,7 +114,11 @@ export interface RtcClientOptions {
   config: RtcClientConfig;
   /** Required when `config.auth.mode` is `none`. */
   userId?: string;
-  /** Required when `config.auth.mode` is `jwt`; called before every connection attempt. */
+  /**
+   * Required when `config.auth.mode` is `jwt`; called before every connection attempt. When the token is a JWT
+   * with a numeric `exp` (read, not verified), the client refreshes it 60-120 s before `exp` with a rollover;
+   * return a token with its lifetime ahead of it (not a cached one about to expire).
+   */
   getToken?: () => string | Promise<string>;
   /** Keeps the stream position across page loads (e.g. `sessionStorage`). Default: none. */
   storage?: RtcStorage;
