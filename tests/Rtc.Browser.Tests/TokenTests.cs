@@ -29,6 +29,46 @@ public sealed class TokenTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task AShortLivedTokenIsRefreshedBeforeItExpiresMakeBeforeBreakLosingNothing()
+    {
+        var log = new DisconnectLog();
+        await using var gateway = await RealGateway.StartAsync(JwtOptions, log);
+        // Every development token the page fetches expires 20 s after it is minted: the client rolls over with a
+        // fresh one 5 to 10 s before that (a quarter to a half of a short token's lifetime).
+        await using var tab = await DemoTab.OpenAsync(chromium.Browser, gateway.Gateway.BaseUri, context =>
+            context.RouteAsync(url => new Uri(url).AbsolutePath == "/@local/token", route =>
+                route.ContinueAsync(new RouteContinueOptions { Url = route.Request.Url + "&ttl=20" })));
+        await tab.ConnectAsync("heidi");
+        await tab.WaitForStateAsync("open");
+
+        // Bursts of five, each waited for on the page, until the first connection has been replaced.
+        var published = 0;
+        var since = System.Diagnostics.Stopwatch.StartNew();
+        while (tab.Sockets.Count(socket => socket.ClosedAt is not null) < 1)
+        {
+            for (var burst = 0; burst < 5; burst++)
+            {
+                await LocalPublish.NumberAsync(gateway.Gateway.BaseUri, "heidi", ++published);
+            }
+
+            await tab.WaitForSeqAsync(published);
+            Assert.True(since.Elapsed < TimeSpan.FromSeconds(30), "no refresh within 30 s of a 20-s token");
+        }
+
+        await Eventually.HoldsAsync(() => log.Closes.Count >= 1, "the gateway reported the close");
+
+        Assert.Equal(Enumerable.Range(1, published).Select(n => new ShownMessage(n, LocalPublish.Shown(n))), await tab.MessagesAsync());
+        var sockets = tab.Sockets;
+        Assert.Equal(2, sockets.Count);
+        Assert.Equal(2, tab.TokenRequests);
+        Assert.True(sockets[1].CreatedAt < sockets[0].ClosedAt, "the new connection was created after the old one closed");
+        var lived = sockets[0].ClosedAt!.Value - sockets[0].CreatedAt;
+        Assert.True(lived < TimeSpan.FromSeconds(20), $"the first connection lived {lived.TotalSeconds:0.0} s, past its token's expiry");
+        // The client closed the old connection itself, as a rollover.
+        Assert.Equal((1000, "rollover"), log.Closes[0]);
+    }
+
+    [Fact]
     public async Task ARefusedTokenLeadsToBackoffNotATightLoop()
     {
         await using var gateway = await RealGateway.StartAsync(JwtOptions);
