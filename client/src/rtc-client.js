@@ -49,7 +49,9 @@ const INVALID_RESUME = "invalid_resume";
 const UNKNOWN_ACTION = "unknown_action";
 // The reason of the reset the client reports itself when it reconnects to a stream that keeps no history.
 const HISTORY_DISABLED = "history_disabled";
-const EVENTS = new Set(["message", "reset", "state", "error"]);
+const EVENTS = new Set(["message", "reset", "state", "error", "session_ended"]);
+// The close reason the client gives the sockets of a session the server ended.
+const SESSION_ENDED = "session ended";
 
 // What #accept did with a sequenced message.
 const EMITTED = "emitted";
@@ -192,7 +194,7 @@ export class RtcClient {
   }
 
   on(event, handler) {
-    if (!EVENTS.has(event)) throw new TypeError(`RtcClient: unknown event "${event}" (message, reset, state, error)`);
+    if (!EVENTS.has(event)) throw new TypeError(`RtcClient: unknown event "${event}" (message, reset, state, error, session_ended)`);
     if (typeof handler !== "function") throw new TypeError("RtcClient: handler must be a function");
     let handlers = this.#handlers.get(event);
     if (!handlers) this.#handlers.set(event, (handlers = new Set()));
@@ -221,9 +223,13 @@ export class RtcClient {
   }
 
   close() {
+    this.#stop("closed by the application");
+  }
+
+  #stop(reason) {
     this.#running = false;
     this.#paused = false;
-    this.#retireAll("closed by the application");
+    this.#retireAll(reason);
     this.#held = [];
     removeListener(this.#document, "visibilitychange", this.#onVisibilityChange);
     removeListener(this.#window, "online", this.#onOnline);
@@ -582,10 +588,24 @@ export class RtcClient {
       case "error":
         this.#onServerError(connection, frame);
         break;
+      case "session_ended":
+        this.#onSessionEnded(frame);
+        break;
       case undefined:
         this.#onGatewayNotice(connection, frame);
         break;
     }
+  }
+
+  // The server ended the user's session (e.g. signed out, revoked): it posts this frame to every connection of
+  // the user, then closes them with no useful code (API Gateway's DELETE @connections cannot set one), so the
+  // frame is the only way to know. The client stops as close() does: every socket (both of a rollover) and
+  // every timer, no reconnect; the state becomes "closed" before the event, so that a handler may call
+  // connect() at once. Sockets are retired, so a duplicate on the other socket of a rollover, or anything that
+  // follows on the closing socket, is never read: the event is emitted once.
+  #onSessionEnded(frame) {
+    this.#stop(SESSION_ENDED);
+    this.#emit("session_ended", { reason: frame.reason });
   }
 
   #onMessage(connection, frame) {
@@ -918,6 +938,9 @@ function readFrame(raw) {
     case "error":
       if (typeof frame.error !== "string") throw bad("without an error code");
       return frame;
+    case "session_ended":
+      // Tolerated without a string reason: ending the session matters more than why; the reason is then "".
+      return { type: "session_ended", reason: typeof frame.reason === "string" ? frame.reason : "" };
     case undefined:
       if (typeof frame.message !== "string") throw new FrameError("received a frame without a type");
       return frame;
