@@ -1,7 +1,8 @@
 // Every frame shape the server writes (client/test/server-frames.json, generated from the C# ClientFrames and
 // checked to be current by tests/Rtc.Functions.Tests) is read by the client as a frame of the protocol: none
-// is reported as a frame error, and the connection stays open. Answers to a resume (replay, reset, position) are
-// fed as the answer to the client's first resume, the rest to an established connection.
+// is reported as a frame error, and the connection stays open, except after session_ended, which ends it. Answers
+// to a resume (replay, reset, position) are fed as the answer to the client's first resume, the rest to an
+// established connection.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -26,7 +27,13 @@ describe("server frames", () => {
       const h = ["replay", "reset", "position"].includes(JSON.parse(text).type) ? resuming() : established();
       h.ws.last.deliverRaw(text);
       assert.deepEqual(h.events.errors.filter((e) => e.kind === "frame").map((e) => e.message), []);
-      assert.ok(h.ws.last.isOpen);
+      // session_ended is the one frame after which the client closes the connection itself, for good.
+      if (JSON.parse(text).type === "session_ended") {
+        assert.equal(h.client.state, "closed");
+        assert.equal(h.ws.last.isOpen, false);
+      } else {
+        assert.ok(h.ws.last.isOpen);
+      }
     });
   }
 
