@@ -42,6 +42,15 @@ export interface RtcReset {
   readonly reason: "epoch_changed" | "expired" | "ahead" | "history_disabled" | "invalid_resume" | (string & {});
 }
 
+/**
+ * The server ended the user's session (signed out, revoked): the client is `closed` and does not reconnect;
+ * call `connect()` when the application decides (e.g. after the user signs in again). `reason` is the server's,
+ * or `""` when its frame had none (or not a string).
+ */
+export interface RtcSessionEnded {
+  readonly reason: string;
+}
+
 export interface RtcStateChange {
   readonly state: RtcClientState;
   readonly previous: RtcClientState;
@@ -67,6 +76,7 @@ export interface RtcClientEvents {
   reset: RtcReset;
   state: RtcStateChange;
   error: RtcClientError;
+  session_ended: RtcSessionEnded;
 }
 
 /** `sessionStorage`, `localStorage` or anything with the same two methods. */
@@ -146,7 +156,7 @@ export class RtcClient {
   readonly state: RtcClientState;
   /** Starts connecting (and keeps reconnecting until `close()`). A no-op while already running, except that it ends a `pauseWhenHidden` pause at once. */
   connect(): void;
-  /** Closes every connection and stops reconnecting; `connect()` starts again. */
+  /** Closes every connection and stops reconnecting; `connect()` starts again. A `session_ended` frame does the same. */
   close(): void;
   /** Subscribes to an event; returns the function that unsubscribes. */
   on<K extends keyof RtcClientEvents>(event: K, handler: (payload: RtcClientEvents[K]) => void): () => void;

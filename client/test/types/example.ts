@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit --strict` (npm run check-types): the declarations must accept what a browser
 // application writes, with the DOM's own WebSocket, sessionStorage and document, and reject misuse.
-import { RtcClient, RtcClientError, type RtcClientConfig, type RtcClientState, type RtcMessage } from "rtc-pulumi-client";
+import { RtcClient, RtcClientError, type RtcClientConfig, type RtcClientState, type RtcMessage, type RtcSessionEnded } from "rtc-pulumi-client";
 
 const config: RtcClientConfig = {
   url: "wss://abc123.execute-api.eu-west-1.amazonaws.com/prod",
@@ -35,6 +35,11 @@ const unsubscribe: () => void = client.on("message", (message) => {
 client.on("reset", ({ reason }) => console.log(`reload: ${reason}`));
 client.on("state", ({ state, previous }) => console.log(previous, "->", state));
 client.on("error", (error: RtcClientError) => console.warn(error.kind, error.message));
+// Signed out elsewhere: the client is closed; connect() again once the user has signed in.
+client.on("session_ended", ({ reason }: RtcSessionEnded) => {
+  const why: string = reason;
+  console.log(`signed out: ${why}`, client.state);
+});
 client.connect();
 const state: RtcClientState = client.state;
 unsubscribe();
@@ -46,5 +51,7 @@ client.on("mesage", () => {});
 client.on("message", (message) => message.seq.toFixed(0));
 // @ts-expect-error: a query-token config names its query parameter.
 new RtcClient({ config: { ...config, auth: { mode: "jwt", tokenSource: "query" } } });
+// @ts-expect-error: a session_ended payload has a reason, not a state.
+client.on("session_ended", ({ state }) => state);
 // @ts-expect-error: the state is read-only.
 client.state = state;
