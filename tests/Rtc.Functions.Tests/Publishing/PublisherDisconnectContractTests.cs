@@ -63,7 +63,8 @@ public abstract partial class PublisherContractTests
         await OpeningConnectionAsync("alice-new=");
 
         var disconnect = harness.DisconnectAsync("""{"disconnect":{"userIds":["alice"],"reason":"signed out"}}""");
-        await harness.Stub.RefusedAsync("alice-new=", harness.Options.MaxAttempts + 1);
+        // More refusals than the attempts a 429 gets; bounded, so a disconnect that stops retrying fails rather than hangs.
+        await harness.Stub.RefusedAsync("alice-new=", harness.Options.MaxAttempts + 1).WaitAsync(TimeSpan.FromSeconds(20));
         harness.Stub.CompleteHandshake("alice-new=");
         var result = await disconnect;
 
