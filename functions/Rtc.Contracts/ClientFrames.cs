@@ -102,6 +102,13 @@ public static class ClientFrames
     public static byte[] Error(string error, string? action = null) =>
         JsonOutput.SerializeToUtf8Bytes(new ErrorFrame(error, action), ClientFramesJsonContext.Default.ErrorFrame);
 
+    /// <summary>
+    /// <c>{"type":"session_ended","reason":R}</c>: the publisher is about to close this connection because a backend
+    /// ended its user's sessions (a disconnect request); R is the request's reason, as given.
+    /// </summary>
+    public static byte[] SessionEnded(string reason) =>
+        JsonOutput.SerializeToUtf8Bytes(new SessionEndedFrame(reason), ClientFramesJsonContext.Default.SessionEndedFrame);
+
     /// <summary>Bytes of a replay frame for <paramref name="epoch"/> holding no messages (with <c>"more":false</c>, the longer).</summary>
     public static int EmptyReplayBytes(string? epoch) => Replay(epoch, [], more: false).Length;
 
@@ -192,6 +199,13 @@ internal sealed record ErrorFrame(
     public string Type => "error";
 }
 
+internal sealed record SessionEndedFrame([property: JsonPropertyName("reason")] string Reason)
+{
+    [JsonPropertyName("type"), JsonPropertyOrder(-1)]
+    public string Type => "session_ended";
+}
+
+[JsonSerializable(typeof(SessionEndedFrame))]
 [JsonSerializable(typeof(ResetFrame))]
 [JsonSerializable(typeof(PositionFrame))]
 [JsonSerializable(typeof(ErrorFrame))]

@@ -9,4 +9,10 @@ public static class PublishRequestLimits
 {
     /// <summary>Users one request may name (after de-duplication).</summary>
     public const int MaxUsers = 1000;
+
+    /// <summary>
+    /// Characters (UTF-16 code units, as .NET counts them) a disconnect request's <c>reason</c> may hold; it is posted
+    /// to every connection in a <c>session_ended</c> frame.
+    /// </summary>
+    public const int MaxDisconnectReasonChars = 256;
 }

@@ -12,6 +12,9 @@ internal static class Policies
     /// <summary>The @connections path of one stage, for POST (the pattern the management API authorises).</summary>
     public const string ConnectionsPath = "POST/@connections/*";
 
+    /// <summary>The @connections path of one stage, for DELETE (DeleteConnection).</summary>
+    public const string CloseConnectionsPath = "DELETE/@connections/*";
+
     /// <summary>Suffix of a log group ARN that covers its log streams.</summary>
     public const string LogStreamsSuffix = ":*";
 
@@ -42,6 +45,13 @@ internal static class Policies
     /// <summary>Post to this stage's connections: <c>{executionArn}/{stage}/POST/@connections/*</c>.</summary>
     public static JsonObject GrantManageConnections(string executionArn, string stageName) =>
         Allow([IamActions.ManageConnections], $"{executionArn}/{stageName}/{ConnectionsPath}");
+
+    /// <summary>
+    /// Close this stage's connections (DeleteConnection): <c>{executionArn}/{stage}/DELETE/@connections/*</c>. Only the
+    /// publisher, which ends users' sessions, gets it.
+    /// </summary>
+    public static JsonObject GrantCloseConnections(string executionArn, string stageName) =>
+        Allow([IamActions.ManageConnections], $"{executionArn}/{stageName}/{CloseConnectionsPath}");
 
     /// <summary>Write logs to one log group's streams: <c>{logGroupArn}:*</c>. The group itself is the stack's.</summary>
     public static JsonObject GrantLogWrites(string logGroupArn) =>

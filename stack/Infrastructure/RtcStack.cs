@@ -54,6 +54,7 @@ internal static class RtcStack
                 Policies.GrantDeleteConnections(table.Arn),
                 .. HistoryGrant(history, Policies.GrantAppendHistory),
                 Policies.GrantManageConnections(executionArn, stage),
+                Policies.GrantCloseConnections(executionArn, stage),
             ]));
 
         var authorizer = settings.Auth.Mode == AuthMode.Jwt

@@ -129,6 +129,47 @@ public sealed class DemoEndpointsTests
         Assert.Contains("\"text\":\"hello\"", await alice.ReceiveTextAsync());
     }
 
+    [Fact]
+    public async Task ADisconnectRequestEndsEveryConnectionOfTheUserAndNoOtherUsers()
+    {
+        await using var real = await RealGateway.StartAsync();
+        var alice = new List<ClientWebSocket>();
+        for (var i = 0; i < 3; i++)
+        {
+            alice.Add(await OpenAsync(real, "alice"));
+        }
+
+        using var bob = await OpenAsync(real, "bob");
+
+        var (status, result) = await PublishAsync(real, """{"disconnect":{"userIds":["alice"],"reason":"signed out"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        AssertJson("""{"users":1,"closed":3,"gone":0,"failed":[]}""", result);
+        foreach (var socket in alice)
+        {
+            Assert.Equal("""{"type":"session_ended","reason":"signed out"}""", await socket.ReceiveTextAsync());
+            Assert.Equal(WebSocketCloseStatus.NormalClosure, await socket.ReceiveCloseAsync());
+            socket.Dispose();
+        }
+
+        // The rows are gone (a publish finds no connection of alice) and bob's connection is untouched.
+        var (_, toAlice) = await PublishAsync(real, """{"userId":"alice","message":1}""");
+        Assert.Equal(0, toAlice.GetProperty("connections").GetInt32());
+        var (_, toBob) = await PublishAsync(real, """{"userId":"bob","message":{"text":"still here"}}""");
+        Assert.Equal(1, toBob.GetProperty("delivered").GetInt32());
+        Assert.Contains("still here", await bob.ReceiveTextAsync());
+        Assert.Equal(WebSocketState.Open, bob.State);
+    }
+
+    // A connection whose handshake has completed: a pong proves the gateway routes its frames.
+    private static async Task<ClientWebSocket> OpenAsync(RealGateway real, string userId)
+    {
+        var socket = await EndToEndTests.ConnectAsync(real, $"?user_id={userId}");
+        await socket.SendTextAsync("""{"action":"ping"}""");
+        Assert.Contains("pong", await socket.ReceiveTextAsync());
+        return socket;
+    }
+
     [Theory]
     [InlineData("not json", "InvalidRequestContent")]
     [InlineData("", "InvalidRequestContent")]

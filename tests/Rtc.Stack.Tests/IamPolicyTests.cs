@@ -6,6 +6,7 @@ public sealed class IamPolicyTests
     private const string TableArn = "${connections-table.arn}";
     private const string HistoryTableArn = "${history-table.arn}";
     private const string ConnectionsArn = "${websocket-api.executionArn}/${websocket-stage.name}/POST/@connections/*";
+    private const string CloseConnectionsArn = "${websocket-api.executionArn}/${websocket-stage.name}/DELETE/@connections/*";
 
     [Theory]
     [InlineData("dev")]
@@ -28,7 +29,7 @@ public sealed class IamPolicyTests
         // ("{logGroupArn}:*") and the connection ids under one stage's @connections path.
         foreach (var statement in PolicyStatements.All(Templates.Named(stack)))
         {
-            var withoutAllowedSuffix = statement.Resource == ConnectionsArn
+            var withoutAllowedSuffix = statement.Resource is ConnectionsArn or CloseConnectionsArn
                 ? statement.Resource[..^"/*".Length]
                 : statement.Resource.EndsWith("-logs.arn}:*", StringComparison.Ordinal) ? statement.Resource[..^":*".Length] : statement.Resource;
             Assert.DoesNotContain("*", withoutAllowedSuffix);
@@ -50,7 +51,7 @@ public sealed class IamPolicyTests
     }
 
     [Fact]
-    public void PublisherRoleQueriesTheIndexDeletesRowsAppendsHistoryPostsToItsStageAndLogsToItsOwnGroup()
+    public void PublisherRoleQueriesTheIndexDeletesRowsAppendsHistoryPostsToAndClosesItsStagesConnectionsAndLogsToItsOwnGroup()
     {
         var statements = PolicyStatements.Of(Templates.Prod(), "publisher-role-policy");
 
@@ -61,7 +62,24 @@ public sealed class IamPolicyTests
             ("dynamodb:DeleteItem", TableArn),
             ("dynamodb:UpdateItem,dynamodb:PutItem", HistoryTableArn),
             ("execute-api:ManageConnections", ConnectionsArn),
+            ("execute-api:ManageConnections", CloseConnectionsArn),
         ], statements.Select(statement => (string.Join(",", statement.Actions), statement.Resource)));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    [InlineData("none")]
+    public void OnlyThePublisherMayCloseConnectionsAndOnlyWithDelete(string stack)
+    {
+        var template = Templates.Named(stack);
+
+        var closers = PolicyStatements.All(template).Where(statement => statement.Resource.Contains("/DELETE/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(CloseConnectionsArn, Assert.Single(closers).Resource);
+        Assert.DoesNotContain(PolicyStatements.Of(template, "connections-role-policy"), statement => statement.Resource == CloseConnectionsArn);
+        Assert.All(PolicyStatements.All(template).Where(statement => statement.Resource.Contains("@connections", StringComparison.Ordinal)),
+            statement => Assert.True(statement.Resource is ConnectionsArn or CloseConnectionsArn, statement.Resource));
     }
 
     [Fact]

@@ -33,11 +33,18 @@ internal sealed class ExecuteApiRequestSigner(Uri baseUri, string region)
     public static AWSCredentials DefaultCredentials(string region) =>
         LambdaCredentials.FromEnvironment() ?? new DefaultChainCredentials(new SigningClientConfig(region));
 
-    public HttpRequestMessage CreatePost(string connectionId, byte[] body, ImmutableCredentials credentials, DateTime signedAt)
+    public HttpRequestMessage CreatePost(string connectionId, byte[] body, ImmutableCredentials credentials, DateTime signedAt) =>
+        Create(HttpMethod.Post, connectionId, body, credentials, signedAt);
+
+    /// <summary>A signed DeleteConnection request (<c>DELETE {base}/@connections/{id}</c>, no body).</summary>
+    public HttpRequestMessage CreateDelete(string connectionId, ImmutableCredentials credentials, DateTime signedAt) =>
+        Create(HttpMethod.Delete, connectionId, null, credentials, signedAt);
+
+    private HttpRequestMessage Create(HttpMethod method, string connectionId, byte[]? body, ImmutableCredentials credentials, DateTime signedAt)
     {
         var sdkRequest = new DefaultRequest(new ManagementRequest(), "ApiGatewayManagementApi")
         {
-            HttpMethod = HttpMethod.Post.Method,
+            HttpMethod = method.Method,
             Endpoint = endpoint,
             ResourcePath = "/@connections/" + ConnectionIdKey,
             // API Gateway verifies SigV4 the way every non-S3 service does: over the URI-encoded wire path, encoded again.
@@ -55,7 +62,7 @@ internal sealed class ExecuteApiRequestSigner(Uri baseUri, string region)
         }
 
         var signature = signer.SignRequest(sdkRequest, config, null, credentials.AccessKey, credentials.SecretKey, signedAt);
-        var message = new HttpRequestMessage(HttpMethod.Post, AmazonServiceClient.ComposeUrl(sdkRequest));
+        var message = new HttpRequestMessage(method, AmazonServiceClient.ComposeUrl(sdkRequest));
         foreach (var (name, value) in sdkRequest.Headers)
         {
             // HttpClient writes Host itself from the URL (same host and port the signer used).
@@ -66,7 +73,11 @@ internal sealed class ExecuteApiRequestSigner(Uri baseUri, string region)
         }
 
         message.Headers.TryAddWithoutValidation("Authorization", signature.ForAuthorizationHeader);
-        message.Content = new ByteArrayContent(body);
+        if (body is not null)
+        {
+            message.Content = new ByteArrayContent(body);
+        }
+
         return message;
     }
 

@@ -72,12 +72,24 @@ public sealed class ManagementApiClient : IManagementApi
         var body = MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : data.ToArray();
+        return await SendAsync(identity => signer.CreatePost(connectionId, body, identity, clock.GetUtcNow().UtcDateTime), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ManagementResult> DeleteConnectionAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionId);
+        return SendAsync(identity => signer.CreateDelete(connectionId, identity, clock.GetUtcNow().UtcDateTime), cancellationToken);
+    }
+
+    private async Task<ManagementResult> SendAsync(Func<ImmutableCredentials, HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         linked.CancelAfter(requestTimeout);
         try
         {
             var identity = await credentials.GetCredentialsAsync();
-            using var request = signer.CreatePost(connectionId, body, identity, clock.GetUtcNow().UtcDateTime);
+            using var request = create(identity);
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             return ManagementResult.FromResponse(response);
         }

@@ -28,10 +28,21 @@ public sealed class PostRetrier(PublisherOptions options, RetryBackoff backoff, 
     /// in its handshake (<see cref="Storage.GoneConnections"/>).
     /// </param>
     /// <param name="stop">Cancelled at <paramref name="stopAt"/> or when the invocation is abandoned.</param>
-    public async Task<PostAttempts> PostAsync(
+    public Task<PostAttempts> PostAsync(
         IManagementApi management,
         string connectionId,
         ReadOnlyMemory<byte> data,
+        DateTimeOffset stopAt,
+        Func<ManagementResult, CancellationToken, Task<bool>>? retryAlso,
+        CancellationToken stop) =>
+        SendAsync(token => management.PostToConnectionAsync(connectionId, data, token), stopAt, retryAlso, stop);
+
+    /// <summary>
+    /// Sends any one management call (a post, or a DELETE that closes the connection) under the same rule:
+    /// <paramref name="send"/> is called once per attempt.
+    /// </summary>
+    public async Task<PostAttempts> SendAsync(
+        Func<CancellationToken, Task<ManagementResult>> send,
         DateTimeOffset stopAt,
         Func<ManagementResult, CancellationToken, Task<bool>>? retryAlso,
         CancellationToken stop)
@@ -46,7 +57,7 @@ public sealed class PostRetrier(PublisherOptions options, RetryBackoff backoff, 
 
             try
             {
-                last = await management.PostToConnectionAsync(connectionId, data, stop);
+                last = await send(stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

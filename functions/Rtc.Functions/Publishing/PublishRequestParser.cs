@@ -20,8 +20,19 @@ public static class PublishRequestParser
     private const string DetailUserIdProperty = "user_id";
     private const string DetailUserIdsProperty = "user_ids";
 
-    /// <summary>Validates <paramref name="eventJson"/> and serialises its message once.</summary>
-    public static PublishRequest Parse(string eventJson)
+    private const string DisconnectProperty = "disconnect";
+    private const string ReasonProperty = "reason";
+
+    /// <summary>Validates <paramref name="eventJson"/> as a publish and serialises its message once.</summary>
+    public static PublishRequest Parse(string eventJson) =>
+        ParseAny(eventJson) as PublishRequest ?? throw InvalidPublishRequest.Because("this is a disconnect request, not a publish");
+
+    /// <summary>
+    /// Validates <paramref name="eventJson"/> as either a publish (<see cref="PublishRequest"/>) or a disconnect
+    /// (<see cref="DisconnectRequest"/>: <c>{"disconnect":{"userIds":[...],"reason":"..."}}</c>, or an EventBridge
+    /// event whose <c>detail</c> is that object). A request is one or the other, never both.
+    /// </summary>
+    public static PublisherRequest ParseAny(string eventJson)
     {
         using (var document = JsonInput.TryParse(eventJson, out var error)
             ?? throw InvalidPublishRequest.Because($"the event cannot be read: {JsonInput.Describe(error)}"))
@@ -32,8 +43,48 @@ public static class PublishRequestParser
                 throw InvalidPublishRequest.Because($"the event is a JSON {Describe(root.ValueKind)}, not an object");
             }
 
-            return root.TryGetProperty(DetailProperty, out var detail) ? ParseEventBridge(root, detail) : ParseDirect(root);
+            return root.TryGetProperty(DetailProperty, out var detail) ? ParseEventBridge(root, detail) : ParseDirectOrDisconnect(root);
         }
+    }
+
+    private static PublisherRequest ParseDirectOrDisconnect(JsonElement root) =>
+        root.TryGetProperty(DisconnectProperty, out var disconnect)
+            ? ParseDisconnect(root, disconnect, "", UserIdProperty, UserIdsProperty, MessageProperty)
+            : ParseDirect(root);
+
+    // The container (the event, or an EventBridge detail) holds 'disconnect' and none of a publish's fields.
+    private static DisconnectRequest ParseDisconnect(JsonElement container, JsonElement disconnect, string prefix, params string[] publishFields)
+    {
+        if (publishFields.FirstOrDefault(name => container.TryGetProperty(name, out _)) is { } field)
+        {
+            throw InvalidPublishRequest.Because($"a request is a publish or a disconnect, not both: '{prefix}{DisconnectProperty}' cannot come with '{prefix}{field}'");
+        }
+
+        var what = $"{prefix}{DisconnectProperty}";
+        if (disconnect.ValueKind != JsonValueKind.Object)
+        {
+            throw InvalidPublishRequest.Because($"'{what}' is a JSON {Describe(disconnect.ValueKind)}, not an object");
+        }
+
+        if (!disconnect.TryGetProperty(UserIdsProperty, out _))
+        {
+            throw InvalidPublishRequest.Because($"'{what}.{UserIdsProperty}' is required");
+        }
+
+        var userIds = ReadUsers(disconnect, UserIdProperty, UserIdsProperty, what + ".");
+        if (!disconnect.TryGetProperty(ReasonProperty, out var reasonElement) || reasonElement.ValueKind != JsonValueKind.String
+            || reasonElement.GetString() is not { } reason)
+        {
+            throw InvalidPublishRequest.Because($"'{what}.{ReasonProperty}' must be a string of at most {PublishRequestLimits.MaxDisconnectReasonChars} characters");
+        }
+
+        if (reason.Length > PublishRequestLimits.MaxDisconnectReasonChars)
+        {
+            throw InvalidPublishRequest.Because(
+                $"'{what}.{ReasonProperty}' is {reason.Length} characters; the limit is {PublishRequestLimits.MaxDisconnectReasonChars}");
+        }
+
+        return new DisconnectRequest(userIds, reason);
     }
 
     private static PublishRequest ParseDirect(JsonElement root)
@@ -47,7 +98,7 @@ public static class PublishRequestParser
         return new PublishRequest(userIds, Serialise(message.WriteTo));
     }
 
-    private static PublishRequest ParseEventBridge(JsonElement root, JsonElement detail)
+    private static PublisherRequest ParseEventBridge(JsonElement root, JsonElement detail)
     {
         if (!IsNonEmptyString(root, SourceProperty) || !IsNonEmptyString(root, DetailTypeProperty))
         {
@@ -57,6 +108,11 @@ public static class PublishRequestParser
         if (detail.ValueKind != JsonValueKind.Object)
         {
             throw InvalidPublishRequest.Because($"'detail' is a JSON {Describe(detail.ValueKind)}, not an object");
+        }
+
+        if (detail.TryGetProperty(DisconnectProperty, out var disconnect))
+        {
+            return ParseDisconnect(detail, disconnect, "detail.", DetailUserIdProperty, DetailUserIdsProperty);
         }
 
         var userIds = ReadUsers(detail, DetailUserIdProperty, DetailUserIdsProperty, "detail.");
@@ -154,7 +210,16 @@ public static class PublishRequestParser
 /// <summary>A validated publish request: whom to notify and the message, already serialised once.</summary>
 /// <param name="UserIds">Distinct user ids, in the order the caller gave them.</param>
 /// <param name="Message">The UTF-8 JSON bytes posted to every connection.</param>
-public sealed record PublishRequest(IReadOnlyList<string> UserIds, byte[] Message);
+public sealed record PublishRequest(IReadOnlyList<string> UserIds, byte[] Message) : PublisherRequest(UserIds);
+
+/// <summary>What the publisher was asked to do: publish a message, or end users' sessions.</summary>
+/// <param name="UserIds">Distinct user ids, in the order the caller gave them.</param>
+public abstract record PublisherRequest(IReadOnlyList<string> UserIds);
+
+/// <summary>A validated disconnect request: end every session of these users, telling each connection why.</summary>
+/// <param name="UserIds">Distinct user ids, in the order the caller gave them.</param>
+/// <param name="Reason">Posted in the <c>session_ended</c> frame; at most <see cref="PublishRequestLimits.MaxDisconnectReasonChars"/> characters.</param>
+public sealed record DisconnectRequest(IReadOnlyList<string> UserIds, string Reason) : PublisherRequest(UserIds);
 
 /// <summary>The <c>InvalidPublishRequest</c> error: every message says what was wrong and which shapes are accepted.</summary>
 public static class InvalidPublishRequest
@@ -166,7 +231,8 @@ public static class InvalidPublishRequest
     public const string AcceptedShapes =
         "Accepted shapes: {\"userId\":\"u1\",\"message\":<any JSON>}, {\"userIds\":[\"u1\",\"u2\"],\"message\":<any JSON>}, " +
         "or an EventBridge event {\"source\":...,\"detail-type\":...,\"detail\":{\"user_id\":\"u1\" or \"user_ids\":[...], ...}} " +
-        "whose detail, without user_id/user_ids, is the message.";
+        "whose detail, without user_id/user_ids, is the message; " +
+        "or a disconnect {\"disconnect\":{\"userIds\":[\"u1\"],\"reason\":\"...\"}} (also as an EventBridge detail).";
 
     /// <summary>An invocation error naming <paramref name="reason"/> and the accepted shapes.</summary>
     public static InvocationException Because(string reason) => new(ErrorType, $"Invalid publish request: {reason}. {AcceptedShapes}");

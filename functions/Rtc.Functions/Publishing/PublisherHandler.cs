@@ -38,6 +38,7 @@ public sealed class PublisherHandler(
     public const string HistoryStoreFailed = "HistoryStoreFailed";
 
     private readonly MessageFanOut fanOut = new(store, management, options, new PostRetrier(options, random, clock), clock, logger);
+    private readonly SessionEnder sessionEnder = new(store, management, options, new PostRetrier(options, random, clock), clock, logger);
 
     /// <summary>
     /// A publisher from a process's services; <c>RTC_PUBLISH_CONCURRENCY</c>, the history settings and the
@@ -59,7 +60,13 @@ public sealed class PublisherHandler(
         var stored = 0;
         try
         {
-            var request = PublishRequestParser.Parse(eventJson);
+            var parsed = PublishRequestParser.ParseAny(eventJson);
+            if (parsed is DisconnectRequest disconnect)
+            {
+                return await DisconnectAsync(disconnect, context, started, cancellationToken);
+            }
+
+            var request = (PublishRequest)parsed;
             var stopAt = context.Deadline - options.DeadlineReserve;
             using var deadline = context.CancelBeforeDeadline(options.DeadlineReserve, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -83,6 +90,25 @@ public sealed class PublisherHandler(
                 (FunctionLogger.DurationField, clock.GetElapsedTime(started).TotalMilliseconds));
             throw;
         }
+    }
+
+    // The frame, then the close, then the row, per connection; the same listing, bound and deadline as a publish.
+    private async Task<string> DisconnectAsync(DisconnectRequest request, InvocationContext context, long started, CancellationToken cancellationToken)
+    {
+        var stopAt = context.Deadline - options.DeadlineReserve;
+        using var deadline = context.CancelBeforeDeadline(options.DeadlineReserve, clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+
+        var frame = ClientFrames.SessionEnded(request.Reason);
+        var targets = await ListTargetsAsync(request.UserIds, _ => frame, stop.Token);
+        var tally = await sessionEnder.EndAsync(targets, stopAt, stop.Token);
+        var result = new DisconnectResult(request.UserIds.Count, tally.Closed, tally.Gone, tally.Failed);
+
+        logger.Write(LogSeverity.Info, "publish", ("requestId", context.RequestId), ("outcome", "disconnected"),
+            ("users", result.Users), ("connections", targets.Count), ("closed", result.Closed), ("gone", result.Gone),
+            ("failed", result.Failed.Count), ("retries", tally.Retries),
+            (FunctionLogger.DurationField, clock.GetElapsedTime(started).TotalMilliseconds));
+        return JsonOutput.Serialize(result, DisconnectJsonContext.Default.DisconnectResult);
     }
 
     // Every user's stream first, at most Concurrency users at a time; any failure fails the invocation before a post.
@@ -110,9 +136,20 @@ public sealed class PublisherHandler(
         }
     }
 
-    private async Task<IReadOnlyList<DeliveryTarget>> ListTargetsAsync(PublishRequest request, IReadOnlyList<HistoryPosition>? positions, CancellationToken stop)
+    private Task<IReadOnlyList<DeliveryTarget>> ListTargetsAsync(PublishRequest request, IReadOnlyList<HistoryPosition>? positions, CancellationToken stop)
     {
-        var userIds = request.UserIds;
+        // Without history every connection gets the same envelope; with it, each user's carries that user's position,
+        // built once for all of the user's connections (and only for users who have any).
+        byte[]? unsequenced = null;
+        byte[] EnvelopeOf(int index) => positions is null
+            ? unsequenced ??= ClientFrames.Message(request.Message)
+            : ClientFrames.Message(request.Message, positions[index]!.Epoch, positions[index]!.Seq);
+        return ListTargetsAsync(request.UserIds, EnvelopeOf, stop);
+    }
+
+    // Every connection of every user (every page), at most Concurrency users at a time, each with its user's bytes.
+    private async Task<IReadOnlyList<DeliveryTarget>> ListTargetsAsync(IReadOnlyList<string> userIds, Func<int, byte[]> envelopeOf, CancellationToken stop)
+    {
         var perUser = new IReadOnlyList<string>[userIds.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = stop };
         try
@@ -125,13 +162,6 @@ public sealed class PublisherHandler(
             throw new InvocationException(MessageFanOut.DeadlineExceeded, "Listing the users' connections did not finish before the invocation deadline; nothing was posted.");
         }
 
-        // Without history every connection gets the same envelope; with it, each user's carries that user's position,
-        // built once for all of the user's connections (and only for users who have any).
-        byte[]? unsequenced = null;
-        byte[] EnvelopeOf(int index) => positions is null
-            ? unsequenced ??= ClientFrames.Message(request.Message)
-            : ClientFrames.Message(request.Message, positions[index]!.Epoch, positions[index]!.Seq);
-
         // A connection belongs to one user; the set only guards against a store listing a row twice.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var targets = new List<DeliveryTarget>();
@@ -143,7 +173,7 @@ public sealed class PublisherHandler(
                 continue;
             }
 
-            var envelope = EnvelopeOf(index);
+            var envelope = envelopeOf(index);
             targets.AddRange(connectionIds.Select(connectionId => new DeliveryTarget(userIds[index], connectionId, envelope)));
         }
 

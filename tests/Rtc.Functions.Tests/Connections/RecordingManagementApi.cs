@@ -41,4 +41,14 @@ public sealed class RecordingManagementApi : IManagementApi
             ? new ManagementResult(Scripted.TryDequeue(out var scripted) ? scripted : Outcome)
             : throw Failure;
     }
+
+    /// <summary>Every DeleteConnection call, in order.</summary>
+    public ConcurrentQueue<string> Deletes { get; } = new();
+
+    /// <inheritdoc />
+    public Task<ManagementResult> DeleteConnectionAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        Deletes.Enqueue(connectionId);
+        return Task.FromResult(new ManagementResult(ManagementOutcome.Delivered));
+    }
 }

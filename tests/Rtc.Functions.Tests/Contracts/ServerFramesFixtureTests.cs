@@ -32,7 +32,7 @@ public sealed class ServerFramesFixtureTests
     {
         var frames = JsonNode.Parse(Fixture())!["frames"]!.AsArray().Select(entry => JsonNode.Parse((string)entry!["text"]!)!).ToList();
 
-        Assert.Equal(["error", "message", "pong", "position", "replay", "reset"], frames.Select(frame => (string)frame["type"]!).Distinct().Order());
+        Assert.Equal(["error", "message", "pong", "position", "replay", "reset", "session_ended"], frames.Select(frame => (string)frame["type"]!).Distinct().Order());
         Assert.Equal(ResetReason.All.Order(), frames.Where(frame => (string)frame["type"]! == "reset").Select(frame => (string)frame["reason"]!).Distinct().Order());
         Assert.Equal(ErrorCode.All.Order(), frames.Where(frame => (string)frame["type"]! == "error").Select(frame => (string)frame["error"]!).Distinct().Order());
     }
@@ -49,6 +49,7 @@ public sealed class ServerFramesFixtureTests
             ("position", ClientFrames.Position(Epoch, 42)),
             ("position, no stream yet", ClientFrames.Position(null, 0)),
             ("pong", Encoding.UTF8.GetBytes(ClientFrames.Pong)),
+            ("session_ended", ClientFrames.SessionEnded("signed out")),
         };
         frames.AddRange(ResetReason.All.Select(reason =>
             ($"reset, {reason}", reason == ResetReason.HistoryDisabled ? ClientFrames.Reset(null, 0, reason) : ClientFrames.Reset(Epoch, 42, reason))));

@@ -31,6 +31,46 @@ public sealed class PublishRequestParserTests
         """{"source":"orders","detail-type":"OrderShipped","detail":{"user_ids":[]}}""",
     };
 
+    /// <summary>Invalid disconnect requests and a part of the error each must give.</summary>
+    public static TheoryData<string, string> InvalidDisconnects => new()
+    {
+        { """{"disconnect":{"userIds":["alice"],"reason":"x"},"message":1}""", "a publish or a disconnect, not both: 'disconnect' cannot come with 'message'" },
+        { """{"disconnect":{"userIds":["alice"],"reason":"x"},"userId":"alice"}""", "not both: 'disconnect' cannot come with 'userId'" },
+        { """{"source":"s","detail-type":"t","detail":{"disconnect":{"userIds":["alice"],"reason":"x"},"user_id":"alice"}}""", "not both: 'detail.disconnect' cannot come with 'detail.user_id'" },
+        { """{"disconnect":["alice"]}""", "'disconnect' is a JSON array, not an object" },
+        { """{"disconnect":{"reason":"x"}}""", "'disconnect.userIds' is required" },
+        { """{"disconnect":{"userIds":[],"reason":"x"}}""", "'disconnect.userIds' must be a non-empty array" },
+        { """{"disconnect":{"userIds":[""],"reason":"x"}}""", "an entry of 'disconnect.userIds' must be" },
+        { """{"disconnect":{"userIds":[42],"reason":"x"}}""", "an entry of 'disconnect.userIds' must be" },
+        { $$$"""{"disconnect":{"userIds":[{{{string.Join(",", Enumerable.Range(0, 1001).Select(i => $"\"u{i}\""))}}}],"reason":"x"}}""", "names 1001 distinct users; one request may name at most 1000" },
+        { """{"disconnect":{"userIds":["alice"]}}""", "'disconnect.reason' must be a string of at most 256 characters" },
+        { """{"disconnect":{"userIds":["alice"],"reason":7}}""", "'disconnect.reason' must be a string" },
+        { $$$"""{"disconnect":{"userIds":["alice"],"reason":"{{{new string('r', 257)}}}"}}""", "'disconnect.reason' is 257 characters; the limit is 256" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidDisconnects))]
+    public void InvalidDisconnectsSayWhatIsWrong(string eventJson, string expected)
+    {
+        var error = Assert.Throws<InvocationException>(() => PublishRequestParser.ParseAny(eventJson));
+
+        Assert.Equal("InvalidPublishRequest", error.ErrorType);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"disconnect\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADisconnectIsReadWithDistinctUsersAndItsReasonAtTheLimit()
+    {
+        var reason = new string('r', PublishRequestLimits.MaxDisconnectReasonChars);
+
+        var request = Assert.IsType<DisconnectRequest>(
+            PublishRequestParser.ParseAny($$$"""{"disconnect":{"userIds":["alice","bob","alice"],"reason":"{{{reason}}}"}}"""));
+
+        Assert.Equal(["alice", "bob"], request.UserIds);
+        Assert.Equal(reason, request.Reason);
+    }
+
     [Theory]
     [MemberData(nameof(InvalidEvents))]
     public void InvalidEventsNameTheAcceptedShapes(string eventJson)

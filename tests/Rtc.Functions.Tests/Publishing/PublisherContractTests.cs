@@ -7,7 +7,7 @@ namespace Rtc.Functions.Tests.Publishing;
 /// The publisher's behaviour over real HTTP with history on (as deployed), run once per store implementation
 /// (connection and history stores of the same kind).
 /// </summary>
-public abstract class PublisherContractTests : IAsyncLifetime
+public abstract partial class PublisherContractTests : IAsyncLifetime
 {
     private const string Message = """{"type":"order","id":"o-1","items":[1,2,3]}""";
 

@@ -70,6 +70,13 @@ public sealed class PublisherHarness : IAsyncDisposable
         return JsonSerializer.Deserialize(json, PublishJsonContext.Default.PublishResult)!;
     }
 
+    /// <summary>Invokes the publisher with a disconnect request <paramref name="eventJson"/>.</summary>
+    public async Task<DisconnectResult> DisconnectAsync(string eventJson, TimeSpan? timeLeft = null)
+    {
+        var json = await CreateHandler().HandleAsync(eventJson, Context(timeLeft ?? TimeSpan.FromMinutes(1)));
+        return JsonSerializer.Deserialize(json, DisconnectJsonContext.Default.DisconnectResult)!;
+    }
+
     /// <summary>Invokes the publisher and returns its raw JSON result.</summary>
     public Task<string> PublishRawAsync(string eventJson) => CreateHandler().HandleAsync(eventJson, Context(TimeSpan.FromMinutes(1)));
 

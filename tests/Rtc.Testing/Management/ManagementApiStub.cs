@@ -13,6 +13,7 @@ public sealed class ManagementApiStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<StubReply>> scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<byte[]>> delivered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> answered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Handshake> handshakes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private LoopbackHttpServer server = null!;
@@ -58,7 +59,14 @@ public sealed class ManagementApiStub : IAsyncDisposable
     public IReadOnlyList<byte[]> MessagesFor(string connectionId) =>
         delivered.TryGetValue(connectionId, out var messages) ? [.. messages] : [];
 
-    /// <summary>Posts received for <paramref name="connectionId"/>.</summary>
+    /// <summary>
+    /// Every 2xx answer for <paramref name="connectionId"/>, in order: <c>POST {body}</c> for a post,
+    /// <c>DELETE</c> for a DeleteConnection.
+    /// </summary>
+    public IReadOnlyList<string> AnsweredFor(string connectionId) =>
+        answered.TryGetValue(connectionId, out var calls) ? [.. calls] : [];
+
+    /// <summary>Requests (posts and deletes) received for <paramref name="connectionId"/>.</summary>
     public int AttemptsFor(string connectionId) => attempts.GetValueOrDefault(connectionId);
 
     /// <inheritdoc />
@@ -97,7 +105,15 @@ public sealed class ManagementApiStub : IAsyncDisposable
 
             if (reply.Status is >= 200 and < 300)
             {
-                delivered.GetOrAdd(connectionId, _ => new ConcurrentQueue<byte[]>()).Enqueue(body.ToArray());
+                reply = context.Request.Method == HttpMethods.Delete && reply.Status == 200 ? reply with { Status = 204 } : reply;
+                var method = context.Request.Method;
+                if (method == HttpMethods.Post)
+                {
+                    delivered.GetOrAdd(connectionId, _ => new ConcurrentQueue<byte[]>()).Enqueue(body.ToArray());
+                }
+
+                answered.GetOrAdd(connectionId, _ => new ConcurrentQueue<string>())
+                    .Enqueue(method == HttpMethods.Post ? $"POST {System.Text.Encoding.UTF8.GetString(body.ToArray())}" : method);
             }
 
             context.Response.StatusCode = reply.Status;
