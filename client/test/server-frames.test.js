@@ -22,8 +22,7 @@ function resuming() {
 describe("server frames", () => {
   it("the fixture has frames", () => assert.ok(frames.length >= 15));
 
-  // session_ended ends the session (the server closes the connection next), so "stays open" does not apply to it.
-  for (const { name, text } of frames.filter((f) => JSON.parse(f.text).type !== "session_ended")) {
+  for (const { name, text } of frames) {
     it(`reads the server's ${name} frame`, () => {
       const h = ["replay", "reset", "position"].includes(JSON.parse(text).type) ? resuming() : established();
       h.ws.last.deliverRaw(text);
@@ -44,12 +43,12 @@ describe("server frames", () => {
     assert.equal(frame.text, '{"type":"session_ended","reason":"signed out"}');
   });
 
-  it("reads the server's session_ended frame: no frame error, state closed, a session_ended event with the reason", {
-    todo: "the client's handling of session_ended (issue 24 item 3) is being added in client/src",
-  }, () => {
+  it("the server's session_ended frame gives the application its reason", () => {
     const h = established();
+    const ended = [];
+    h.client.on("session_ended", (event) => ended.push(event));
     h.ws.last.deliverRaw(frames.find((f) => f.name === "session_ended").text);
-    assert.deepEqual(h.events.errors.filter((e) => e.kind === "frame").map((e) => e.message), []);
+    assert.deepEqual(ended, [{ reason: "signed out" }]);
   });
 
   it("a live message's data reaches the application as the server wrote it", () => {
