@@ -25,25 +25,34 @@ internal sealed class MessageFanOut(
     /// <param name="targets">Where to post, and what.</param>
     /// <param name="stopAt">When no post or retry may run any more (the invocation deadline less the reserve).</param>
     /// <param name="stop">Cancelled at <paramref name="stopAt"/> or when the invocation is abandoned.</param>
-    public async Task<FanOutTally> DeliverAsync(IReadOnlyList<DeliveryTarget> targets, DateTimeOffset stopAt, CancellationToken stop)
+    /// <param name="afterDelivered">
+    /// What follows a delivered post, counting the target itself (a disconnect closes the connection next); without
+    /// it a delivered post counts as delivered.
+    /// </param>
+    public async Task<FanOutTally> DeliverAsync(
+        IReadOnlyList<DeliveryTarget> targets,
+        DateTimeOffset stopAt,
+        CancellationToken stop,
+        Func<DeliveryTarget, FanOutTally, Task>? afterDelivered = null)
     {
         var tally = new FanOutTally();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency };
 
         // No cancellation token on the loop itself: a target the deadline stops must still be counted as failed.
         await Parallel.ForEachAsync(targets, parallel, async (target, _) =>
-            await DeliverOneAsync(target, stopAt, tally, stop));
+            await DeliverOneAsync(target, stopAt, tally, stop, afterDelivered));
         return tally;
     }
 
-    private async Task DeliverOneAsync(DeliveryTarget target, DateTimeOffset stopAt, FanOutTally tally, CancellationToken stop)
+    private async Task DeliverOneAsync(
+        DeliveryTarget target, DateTimeOffset stopAt, FanOutTally tally, CancellationToken stop, Func<DeliveryTarget, FanOutTally, Task>? afterDelivered)
     {
         var gone = new GoneJudge(store, target.ConnectionId, clock, logger);
         var attempts = await retrier.PostAsync(management, target.ConnectionId, target.Message, stopAt, gone.RetryGoneAsync, stop);
         tally.CountRetries(attempts.Retries);
         if (attempts.Delivered)
         {
-            tally.CountDelivered();
+            await (afterDelivered?.Invoke(target, tally) ?? tally.CountDeliveredAsync());
         }
         else if (attempts.Stopped)
         {
@@ -65,7 +74,10 @@ internal sealed class MessageFanOut(
 /// <summary>One connection to post to, with the user it belongs to and the bytes to post (that user's envelope).</summary>
 internal readonly record struct DeliveryTarget(string UserId, string ConnectionId, byte[] Message);
 
-/// <summary>Counts a fan-out's outcomes from many concurrent posts.</summary>
+/// <summary>
+/// Counts a fan-out's outcomes from many concurrent posts. For a disconnect, delivered means told
+/// (<c>session_ended</c>) and closed.
+/// </summary>
 internal sealed class FanOutTally
 {
     private readonly ConcurrentQueue<FailedDelivery> failed = new();
@@ -84,6 +96,12 @@ internal sealed class FanOutTally
         [.. failed.OrderBy(failure => failure.UserId, StringComparer.Ordinal).ThenBy(failure => failure.ConnectionId, StringComparer.Ordinal)];
 
     public void CountDelivered() => Interlocked.Increment(ref delivered);
+
+    public Task CountDeliveredAsync()
+    {
+        CountDelivered();
+        return Task.CompletedTask;
+    }
 
     public void CountGone() => Interlocked.Increment(ref gone);
 

@@ -102,7 +102,7 @@ public sealed class PublisherHandler(
         var frame = ClientFrames.SessionEnded(request.Reason);
         var targets = await ListTargetsAsync(request.UserIds, _ => frame, stop.Token);
         var tally = await sessionEnder.EndAsync(targets, stopAt, stop.Token);
-        var result = new DisconnectResult(request.UserIds.Count, tally.Closed, tally.Gone, tally.Failed);
+        var result = new DisconnectResult(request.UserIds.Count, tally.Delivered, tally.Gone, tally.Failed);
 
         logger.Write(LogSeverity.Info, "publish", ("requestId", context.RequestId), ("outcome", "disconnected"),
             ("users", result.Users), ("connections", targets.Count), ("closed", result.Closed), ("gone", result.Gone),

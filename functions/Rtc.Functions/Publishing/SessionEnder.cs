@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using Rtc.Functions.Management;
 using Rtc.Functions.Runtime;
@@ -19,35 +18,26 @@ internal sealed class SessionEnder(
     TimeProvider clock,
     FunctionLogger logger)
 {
-    /// <summary>Ends every listed connection; each is counted exactly once (closed, gone or failed).</summary>
-    public async Task<DisconnectTally> EndAsync(IReadOnlyList<DeliveryTarget> targets, DateTimeOffset stopAt, CancellationToken stop)
+    // The frame goes out as a publish's message does (bounded concurrency, retries, the opening-connection rule).
+    private readonly MessageFanOut fanOut = new(store, management, options, retrier, clock, logger);
+
+    /// <summary>
+    /// Ends every listed connection; each is counted exactly once: delivered (told and closed), gone or failed. A
+    /// connection whose frame could not be posted is not closed: its row stays and the caller may send the request
+    /// again.
+    /// </summary>
+    public Task<FanOutTally> EndAsync(IReadOnlyList<DeliveryTarget> targets, DateTimeOffset stopAt, CancellationToken stop) =>
+        fanOut.DeliverAsync(targets, stopAt, stop, (target, tally) => CloseAsync(target, tally, stopAt, stop));
+
+    // The frame reached the client; now close. A 410 here means it closed meanwhile (it had finished opening).
+    private async Task CloseAsync(DeliveryTarget target, FanOutTally tally, DateTimeOffset stopAt, CancellationToken stop)
     {
-        var tally = new DisconnectTally();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency };
-
-        // No token on the loop: a connection the deadline stops must still be counted as failed.
-        await Parallel.ForEachAsync(targets, parallel, async (target, _) => await EndOneAsync(target, stopAt, tally, stop));
-        return tally;
-    }
-
-    private async Task EndOneAsync(DeliveryTarget target, DateTimeOffset stopAt, DisconnectTally tally, CancellationToken stop)
-    {
-        var gone = new GoneJudge(store, target.ConnectionId, clock, logger);
-        var post = await retrier.PostAsync(management, target.ConnectionId, target.Message, stopAt, gone.RetryGoneAsync, stop);
-        tally.CountRetries(post.Retries);
-        if (!post.Delivered)
-        {
-            await SettleUndeliveredAsync(target, post, gone, tally);
-            return;
-        }
-
-        // The frame reached the client; now close. A 410 here means it closed meanwhile (it had finished opening).
         var delete = await retrier.SendAsync(token => management.DeleteConnectionAsync(target.ConnectionId, token), stopAt, null, stop);
         tally.CountRetries(delete.Retries);
         if (delete.Delivered || (!delete.Stopped && delete.Last!.Outcome == ManagementOutcome.Gone))
         {
             await store.ForgetAsync(target.ConnectionId, logger);
-            tally.CountClosed();
+            tally.CountDelivered();
         }
         else
         {
@@ -55,51 +45,6 @@ internal sealed class SessionEnder(
                 delete.Stopped ? MessageFanOut.DeadlineExceeded : delete.Last!.ErrorType ?? delete.Last.Outcome.ToString());
         }
     }
-
-    private async Task SettleUndeliveredAsync(DeliveryTarget target, PostAttempts post, GoneJudge gone, DisconnectTally tally)
-    {
-        if (post.Stopped)
-        {
-            tally.CountFailed(target, post.Last?.StatusCode, MessageFanOut.DeadlineExceeded);
-        }
-        else if (post.Last!.Outcome == ManagementOutcome.Gone && !gone.MayStillBeOpening)
-        {
-            await store.ForgetAsync(target.ConnectionId, logger);
-            tally.CountGone();
-        }
-        else
-        {
-            // Not told, so not closed: the row stays and the caller may send the request again.
-            tally.CountFailed(target, post.Last.StatusCode, post.Last.ErrorType ?? post.Last.Outcome.ToString());
-        }
-    }
-}
-
-/// <summary>Counts a disconnect's outcomes from many concurrent connections.</summary>
-internal sealed class DisconnectTally
-{
-    private readonly ConcurrentQueue<FailedDelivery> failed = new();
-    private int closed;
-    private int gone;
-    private int retries;
-
-    public int Closed => Volatile.Read(ref closed);
-
-    public int Gone => Volatile.Read(ref gone);
-
-    public int Retries => Volatile.Read(ref retries);
-
-    public IReadOnlyList<FailedDelivery> Failed =>
-        [.. failed.OrderBy(failure => failure.UserId, StringComparer.Ordinal).ThenBy(failure => failure.ConnectionId, StringComparer.Ordinal)];
-
-    public void CountClosed() => Interlocked.Increment(ref closed);
-
-    public void CountGone() => Interlocked.Increment(ref gone);
-
-    public void CountRetries(int count) => Interlocked.Add(ref retries, count);
-
-    public void CountFailed(DeliveryTarget target, int? status, string error) =>
-        failed.Enqueue(new FailedDelivery(target.ConnectionId, target.UserId, status, error));
 }
 
 /// <summary>
