@@ -61,6 +61,9 @@ internal static class FunctionRun
         }
 
         var memory = ResidentMemory.Of(process.Id);
+        // The trace is written before the second answer, but read in the background: once the process has exited,
+        // its output is all there.
+        await process.TerminateAsync();
         var phases = StartupPhases.Parse(process.Output, process.StartedAt, firstNext, coldStart);
         return new ProcessMeasurement(coldStart, coldScheduling, phases, warm, memory, warmInvocations % 2 == 1 ? null : openConnection);
     }
